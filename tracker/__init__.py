@@ -1,0 +1,1 @@
+"""tracker: a local-first pain and exercise diary for the terminal."""

@@ -1,0 +1,6 @@
+"""`python -m tracker`: the same as the `tracker` command."""
+
+from tracker.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""The command line: a click group whose commands load lazily, one module per job.
+
+A one-line log imports only click, sqlite3 and tracker's light core: the group knows each
+command by "module:attribute" and imports that module only when the command runs (or when
+help lists it). Textual, plotext, sqlite-utils and fpdf2 load inside the commands that use them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+#: command name -> "module:attribute"; a module that is not there yet simply has no command.
+COMMANDS: dict[str, str] = {
+    "pain": "tracker.cli.log:pain",
+    "exercise": "tracker.cli.log:exercise",
+    "list": "tracker.cli.log:list_entries",
+    "edit": "tracker.cli.edit:edit",
+    "delete": "tracker.cli.edit:delete",
+    "remind": "tracker.cli.log:remind",
+    "sample": "tracker.cli.data:sample",
+    "backup": "tracker.cli.data:backup",
+    "ui": "tracker.cli.app:ui",
+    "demo": "tracker.cli.app:demo",
+    "stats": "tracker.cli.trends:stats",
+    "plot": "tracker.cli.trends:plot",
+    "guide": "tracker.cli.guide:guide",
+    "tips": "tracker.cli.guide:tips",
+    "export": "tracker.cli.exchange:export",
+    "import": "tracker.cli.exchange:import_entries",
+    "report": "tracker.cli.exchange:report",
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command is needed.
+
+    It is also the one exit point: a ValidationError or any click usage error becomes one
+    line on stderr and exit code 2; a StoreError (a locked, corrupt or foreign file) one line
+    and exit code 1. No traceback reaches the user.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if self.get_command(ctx, name) is not None)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                return None
+            raise
+        return getattr(module, attribute, None)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from tracker.errors import run_guarded
+
+        return run_guarded(
+            lambda: super(LazyGroup, self).main(
+                args=args,
+                prog_name=prog_name or "tracker",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            ),
+            standalone_mode=standalone_mode,
+        )
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--db",
+    "db_path",
+    metavar="PATH",
+    envvar="TRACKER_DB",
+    help="The database file (default: tracker.db in your user data folder; env TRACKER_DB).",
+)
+@click.version_option(package_name="tracker", message="tracker %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None) -> None:
+    """tracker: a pain and exercise diary for the terminal.
+
+    Run with no command to open the app. Log from the shell with `tracker pain 5` or
+    `tracker exercise walking 30`. Everything stays in one SQLite file on this machine.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db_path
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(cli.get_command(ctx, "ui"))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli.main(prog_name="tracker"))

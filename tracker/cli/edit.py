@@ -1,0 +1,87 @@
+"""Changing the record: `edit` and `delete`, by kind and id (ids are shown by `list`)."""
+
+from __future__ import annotations
+
+import click
+
+from tracker.cli.common import open_store
+from tracker.cli.log import (
+    describe_exercise,
+    describe_pain,
+    exercise_options,
+    pain_fields,
+    pain_options,
+)
+from tracker.models import validate_exercise, validate_pain
+
+
+def _existing(store, kind: str, entry_id: int) -> dict:
+    row = store.get(kind, entry_id)
+    if row is None:
+        raise click.BadParameter(f"there is no {kind} entry with id {entry_id}", param_hint="ID")
+    return row
+
+
+@click.group()
+def edit() -> None:
+    """Change a logged entry: give only the fields to change; an empty value ('') clears one."""
+
+
+@edit.command("pain")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--average", metavar="N", help="Average pain over the last 24 hours, 0-10.")
+@pain_options
+@click.pass_context
+def edit_pain(ctx: click.Context, entry_id: int, **options) -> None:
+    """Edit pain entry ID."""
+    store = open_store(ctx)
+    row = _existing(store, "pain", entry_id)
+    entry = validate_pain({**row, **pain_fields(**options)})
+    store.update_pain(entry_id, entry)
+    click.echo(f"Updated {describe_pain(entry)}.")
+
+
+@edit.command("exercise")
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--activity", metavar="TEXT", help="What you did.")
+@click.option("--minutes", metavar="N", help="How long, 1-600 minutes.")
+@exercise_options
+@click.pass_context
+def edit_exercise(ctx: click.Context, entry_id: int, **options) -> None:
+    """Edit exercise session ID."""
+    store = open_store(ctx)
+    row = _existing(store, "exercise", entry_id)
+    given = {k: v for k, v in options.items() if v is not None}
+    if "activity" in given and "category" not in given:
+        given["category"] = None  # a new activity gets its own inferred category
+    session = validate_exercise({**row, **given})
+    store.update_exercise(entry_id, session)
+    click.echo(f"Updated {describe_exercise(session)}.")
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(["pain", "exercise"]))
+@click.argument("entry_id", metavar="ID", type=int)
+@click.option("--yes", is_flag=True, help="Delete without asking.")
+@click.pass_context
+def delete(ctx: click.Context, kind: str, entry_id: int, yes: bool) -> None:
+    """Delete one pain entry or exercise session by its id."""
+    store = open_store(ctx)
+    row = _existing(store, kind, entry_id)
+    described = describe_pain_row(row) if kind == "pain" else describe_exercise_row(row)
+    if not yes:
+        click.confirm(f"Delete {described}?", abort=True)
+    store.delete(kind, entry_id)
+    click.echo(f"Deleted {described}.")
+
+
+def describe_pain_row(row: dict) -> str:
+    from tracker.models import PainEntry
+
+    return describe_pain(PainEntry(**row))
+
+
+def describe_exercise_row(row: dict) -> str:
+    from tracker.models import ExerciseSession
+
+    return describe_exercise(ExerciseSession(**row))

@@ -1,0 +1,202 @@
+"""Logging from the shell: `pain`, `exercise`, `list`, `remind`.
+
+This is the hot path (a one-line log must cost about a bare Python + click + sqlite3 insert):
+it imports click, tracker.models and tracker.store only. Scores are taken as text and
+validated by tracker.models so every refusal reads the same in the CLI, the TUI and import.
+"""
+
+from __future__ import annotations
+
+import click
+
+from tracker.cli.common import date_option, open_store
+from tracker.models import (
+    CATEGORIES,
+    SYMPTOMS,
+    ExerciseSession,
+    PainEntry,
+    validate_exercise,
+    validate_pain,
+)
+
+
+def pain_options(func):
+    """The optional pain fields, shared by `pain` and `edit pain`."""
+    options = [
+        click.option("--worst", metavar="N", help="Worst pain in the last 24 hours, 0-10."),
+        click.option("--least", metavar="N", help="Least pain in the last 24 hours, 0-10."),
+        click.option("--sleep", metavar="N", help="How much pain interfered with sleep, 0-10."),
+        click.option(
+            "--daily-activity",
+            "daily_activity",
+            metavar="N",
+            help="How much pain interfered with general activity, 0-10 (PEG 'G').",
+        ),
+        click.option(
+            "--enjoyment",
+            metavar="N",
+            help="How much pain interfered with enjoyment of life, 0-10 (PEG 'E').",
+        ),
+        click.option(
+            "--symptom",
+            "symptoms",
+            multiple=True,
+            metavar="S",
+            help=f"A symptom quality (repeatable): {', '.join(SYMPTOMS)}.",
+        ),
+        click.option("--where", "locations", metavar="TEXT", help="Where it hurts (free text)."),
+        click.option("--note", metavar="TEXT", help="A note for this entry."),
+        date_option,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def exercise_options(func):
+    """The optional exercise fields, shared by `exercise` and `edit exercise`."""
+    options = [
+        click.option("--rpe", metavar="N", help="Effort on the Borg CR10 scale, 0-10."),
+        click.option("--before", "pain_before", metavar="N", help="Pain just before, 0-10."),
+        click.option("--after", "pain_after", metavar="N", help="Pain just after, 0-10."),
+        click.option(
+            "--category",
+            metavar="C",
+            help=f"Override the inferred category: {', '.join(CATEGORIES)}.",
+        ),
+        click.option("--note", metavar="TEXT", help="A note for this session."),
+        date_option,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def pain_fields(**given) -> dict:
+    """CLI option names -> PainEntry field names, keeping only options that were given."""
+    renamed = {
+        "sleep": "sleep_interference",
+        "daily_activity": "activity_interference",
+        "enjoyment": "enjoyment_interference",
+    }
+    fields = {renamed.get(name, name): value for name, value in given.items()}
+    if fields.get("symptoms") == ():
+        fields.pop("symptoms")
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def describe_pain(entry: PainEntry) -> str:
+    parts = [f"average {entry.average}/10"]
+    if entry.worst is not None:
+        parts.append(f"worst {entry.worst}")
+    if entry.least is not None:
+        parts.append(f"least {entry.least}")
+    if entry.symptoms:
+        parts.append(", ".join(entry.symptoms))
+    return f"pain entry #{entry.id} for {entry.date}: " + "; ".join(parts)
+
+
+def describe_exercise(session: ExerciseSession) -> str:
+    text = (
+        f"exercise session #{session.id} for {session.date}: "
+        f"{session.activity} ({session.category}), {session.minutes} min"
+    )
+    if session.rpe is not None:
+        text += f", effort {session.rpe}/10"
+    if session.pain_before is not None or session.pain_after is not None:
+        before = "-" if session.pain_before is None else session.pain_before
+        after = "-" if session.pain_after is None else session.pain_after
+        text += f", pain {before} -> {after}"
+    return text
+
+
+@click.command()
+@click.argument("average", metavar="AVERAGE")
+@pain_options
+@click.pass_context
+def pain(ctx: click.Context, average: str, **options) -> None:
+    """Log today's pain: AVERAGE is your average pain over the last 24 hours, 0-10.
+
+    Example: tracker pain 5 --worst 7 --symptom burning --symptom tingling --where "both feet"
+    """
+    entry = validate_pain({"average": average, **pain_fields(**options)})
+    store = open_store(ctx)
+    entry.id = store.add_pain(entry)
+    click.echo(f"Stored {describe_pain(entry)}.")
+
+
+@click.command()
+@click.argument("activity")
+@click.argument("minutes", metavar="MINUTES")
+@exercise_options
+@click.pass_context
+def exercise(ctx: click.Context, activity: str, minutes: str, **options) -> None:
+    """Log an exercise session: ACTIVITY (e.g. walking, yoga) and MINUTES (1-600).
+
+    The category (aerobic, strength, balance, flexibility, mind_body, other) is inferred from
+    known activities; --category overrides it.
+    Example: tracker exercise walking 30 --rpe 4 --before 5 --after 4
+    """
+    given = {k: v for k, v in options.items() if v is not None}
+    session = validate_exercise({"activity": activity, "minutes": minutes, **given})
+    store = open_store(ctx)
+    session.id = store.add_exercise(session)
+    click.echo(f"Stored {describe_exercise(session)}.")
+
+
+@click.command("list")
+@click.option(
+    "--days",
+    type=click.IntRange(min=0),
+    default=14,
+    show_default=True,
+    help="How many days back to show, today included; 0 shows everything.",
+)
+@click.option("--json", "as_json", is_flag=True, help='Print {"pain": [...], "exercise": [...]}.')
+@click.pass_context
+def list_entries(ctx: click.Context, days: int, as_json: bool) -> None:
+    """List recent pain entries and exercise sessions, oldest first."""
+    import datetime as dt
+
+    from tracker.models import today
+
+    start = None if days == 0 else (today() - dt.timedelta(days=days - 1)).isoformat()
+    store = open_store(ctx)
+    pain_rows, exercise_rows = store.pain_rows(start), store.exercise_rows(start)
+    if as_json:
+        import json
+
+        click.echo(json.dumps({"pain": pain_rows, "exercise": exercise_rows}, indent=2))
+        return
+    if not pain_rows and not exercise_rows:
+        click.echo("Nothing logged in this period.")
+        return
+    for line in _list_lines(pain_rows, exercise_rows):
+        click.echo(line)
+
+
+def _list_lines(pain_rows: list[dict], exercise_rows: list[dict]) -> list[str]:
+    """One line per entry, both kinds merged by date and time of logging."""
+    items = [(r["date"], r["logged_at"], "pain", r) for r in pain_rows]
+    items += [(r["date"], r["logged_at"], "exercise", r) for r in exercise_rows]
+    lines = []
+    for _, _, kind, row in sorted(items, key=lambda item: item[:2]):
+        if kind == "pain":
+            entry = PainEntry(**row)
+            lines.append(describe_pain(entry))
+        else:
+            lines.append(describe_exercise(ExerciseSession(**row)))
+    return lines
+
+
+@click.command()
+@click.pass_context
+def remind(ctx: click.Context) -> None:
+    """Print one line if nothing is logged today, nothing otherwise (for a shell's startup file)."""
+    from tracker.cli.common import db_path
+    from tracker.models import today
+
+    # No database yet: nothing is logged today either, and none is created.
+    store = open_store(ctx, create=False) if db_path(ctx).exists() else None
+    if store is None or not store.has_entry_on(today().isoformat()):
+        click.echo("tracker: nothing logged today. Log your pain with: tracker pain N")

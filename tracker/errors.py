@@ -1,0 +1,73 @@
+"""User-facing failure: one line, the right exit code, no traceback.
+
+Exit codes: 0 done, 1 the database or the file system refused (locked, corrupt, foreign,
+read-only), 2 a usage error (a value out of range, a malformed date, an unknown option).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+
+import click
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageProblem(Exception):
+    """Bad input found outside models validation (for example a broken CSV line)."""
+
+
+def fail(message: str, code: int) -> int:
+    click.echo(f"Error: {message}", err=True)
+    return code
+
+
+def run_guarded(call: Callable[[], object], standalone_mode: bool = True) -> int:
+    """Run a click main in non-standalone mode and turn every known failure into one line."""
+    from tracker.models import ValidationError
+    from tracker.store import StoreError
+
+    try:
+        result = call()
+        code = result if isinstance(result, int) else EXIT_OK
+    except ValidationError as exc:
+        code = fail(str(exc), EXIT_USAGE)
+    except UsageProblem as exc:
+        code = fail(str(exc), EXIT_USAGE)
+    except click.UsageError as exc:
+        hint = f" (see: {exc.ctx.command_path} --help)" if exc.ctx else ""
+        code = fail(exc.format_message() + hint, EXIT_USAGE)
+    except click.Abort:
+        click.echo("Aborted; nothing was changed.", err=True)
+        code = EXIT_FAILED
+    except click.ClickException as exc:
+        code = fail(exc.format_message(), exc.exit_code)
+    except StoreError as exc:
+        code = fail(str(exc), EXIT_FAILED)
+    except sqlite3.DatabaseError as exc:
+        code = fail(describe_sqlite_error(exc), EXIT_FAILED)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing half-written was kept.", err=True)
+        code = 130
+    except (BrokenPipeError, click.exceptions.Exit) as exc:
+        code = getattr(exc, "exit_code", EXIT_OK)
+    except OSError as exc:
+        code = fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), EXIT_FAILED)
+    if standalone_mode:
+        sys.exit(code)
+    return code
+
+
+def describe_sqlite_error(exc: sqlite3.Error) -> str:
+    """One line for an sqlite3 error met after the file was opened (the write was rolled back)."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "the database is locked by another program; nothing was written, try again"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return (
+            f"the database file is corrupt ({text}); nothing was written. "
+            "Restore it from a backup made with `tracker backup`"
+        )
+    return f"database error: {text}; nothing was written"

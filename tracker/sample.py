@@ -1,0 +1,191 @@
+"""A seeded, realistic synthetic history for `tracker demo`, `tracker sample`, tests, benchmarks.
+
+What it models, so the charts and tips have something true-to-life to show:
+- pain starts around 6.5/10 and drifts down towards about 4 over the first months as exercise
+  becomes regular (the 8-12 weeks a clinically relevant effect takes), with a slow seasonal
+  swing and an occasional bad month over long histories;
+- day-to-day noise, flare days (+2 to +3 for one to three days), missed days and short gaps;
+- a weekly routine covering every category (walking, cycling or swimming; weights or bands;
+  balance drills; stretching; yoga or tai chi; now and then gardening), adherence that grows;
+- sessions with pain before and after, a few of which end in a flare.
+The same seed and end day always give the same history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from pathlib import Path
+
+from tracker.models import SYMPTOMS, ExerciseSession, PainEntry, infer_category, today
+
+#: weekday (0 = Monday) -> choices of (activity, typical minutes); Sunday is a rest day.
+ROUTINE: dict[int, list[tuple[str, int]]] = {
+    0: [("walking", 30), ("walking", 40)],
+    1: [("weights", 25), ("resistance bands", 20)],
+    2: [("cycling", 30), ("swimming", 30)],
+    3: [("balance drills", 15), ("stretching", 15)],
+    4: [("walking", 30), ("hiking", 60)],
+    5: [("yoga", 45), ("tai chi", 40)],
+}
+SYMPTOM_ODDS = {
+    "burning": 0.6,
+    "tingling": 0.7,
+    "numbness": 0.5,
+    "electric": 0.2,
+    "stabbing": 0.15,
+    "pressing": 0.1,
+    "cold": 0.15,
+    "touch_sensitivity": 0.3,
+    "itching": 0.08,
+}
+LOCATIONS = ["both feet", "feet and calves", "left foot", "both feet, worse on the right"]
+NOTES = [
+    "slept badly",
+    "long day on my feet",
+    "new shoes, feet felt better",
+    'doctor said "keep walking"',
+    "cold weather, more burning",
+    "felt good after the walk, less tingling",
+]
+
+
+def _clamp(value: float) -> int:
+    return max(0, min(10, round(value)))
+
+
+class _History:
+    """The generator's running state; one instance per call of `generate`."""
+
+    def __init__(self, days: int, seed: int, end: dt.date):
+        self.rng = random.Random(seed)
+        self.days = days
+        self.start = end - dt.timedelta(days=days - 1)
+        self.pain: list[PainEntry] = []
+        self.exercise: list[ExerciseSession] = []
+        self.flare_left = 0
+        self.gap_left = 0
+        self.bad_month_left = 0
+
+    def level(self, index: int) -> float:
+        """Underlying pain on day `index`: improvement with training, seasons, bad months."""
+        improvement = 2.5 * (1 - math.exp(-index / 110))
+        season = 0.35 * math.sin(2 * math.pi * index / 365.25)
+        return 6.6 - improvement + season + (1.2 if self.bad_month_left else 0.0)
+
+    def adherence(self, index: int) -> float:
+        return min(0.85, 0.45 + index / 300)
+
+    def run(self) -> tuple[list[PainEntry], list[ExerciseSession]]:
+        exercised_yesterday = False
+        for index in range(self.days):
+            day = self.start + dt.timedelta(days=index)
+            self._advance_events(index)
+            pain_today = self._day_pain(index, exercised_yesterday)
+            sessions = self._sessions(day, index, pain_today)
+            exercised_yesterday = bool(sessions)
+            if self.gap_left or self.rng.random() < 0.06:
+                continue  # a missed day: no rating, whatever happened
+            self._rate(day, pain_today)
+        return self.pain, self.exercise
+
+    def _advance_events(self, index: int) -> None:
+        rng = self.rng
+        self.flare_left = max(0, self.flare_left - 1)
+        self.gap_left = max(0, self.gap_left - 1)
+        self.bad_month_left = max(0, self.bad_month_left - 1)
+        if not self.flare_left and rng.random() < 0.035:
+            self.flare_left = rng.randint(1, 3)
+        if not self.gap_left and rng.random() < 0.01:
+            self.gap_left = rng.randint(3, 7)
+        if index > 400 and not self.bad_month_left and rng.random() < 1 / 700:
+            self.bad_month_left = rng.randint(20, 35)
+
+    def _day_pain(self, index: int, exercised_yesterday: bool) -> float:
+        value = self.level(index) + self.rng.gauss(0, 0.8)
+        if self.flare_left:
+            value += self.rng.uniform(2, 3)
+        if exercised_yesterday:
+            value -= 0.3
+        return value
+
+    def _sessions(self, day: dt.date, index: int, pain_today: float) -> list[ExerciseSession]:
+        rng = self.rng
+        plan = list(ROUTINE.get(day.weekday(), []))
+        if rng.random() < 0.05:
+            plan.append(("gardening", 45))
+        done = []
+        for activity, minutes in plan:
+            if rng.random() > self.adherence(index) or (self.flare_left and rng.random() < 0.5):
+                continue
+            done.append(self._session(day, activity, minutes, pain_today, len(done)))
+        self.exercise.extend(done)
+        return done
+
+    def _session(
+        self, day: dt.date, activity: str, minutes: int, pain_today: float, order: int
+    ) -> ExerciseSession:
+        rng = self.rng
+        before = _clamp(pain_today + rng.gauss(0, 0.7))
+        change = rng.choice([-2, -1, -1, -1, 0, 0, 0, 1])
+        if rng.random() < 0.04:
+            change = rng.choice([2, 3])  # a session that set off a flare
+        has_pain = rng.random() < 0.8
+        return ExerciseSession(
+            activity=activity,
+            minutes=max(1, min(600, round(minutes * rng.uniform(0.7, 1.3)))),
+            date=day.isoformat(),
+            category=infer_category(activity),
+            rpe=_clamp(rng.gauss(4, 1.3)),
+            pain_before=before if has_pain else None,
+            pain_after=_clamp(before + change) if has_pain else None,
+            note=rng.choice(NOTES) if rng.random() < 0.03 else None,
+            logged_at=f"{day.isoformat()}T{10 + 2 * order:02d}:{rng.randint(0, 59):02d}:00",
+        )
+
+    def _rate(self, day: dt.date, pain_today: float) -> None:
+        rng = self.rng
+        count = 2 if rng.random() < 0.05 else 1
+        for repeat in range(count):
+            average = _clamp(pain_today + (rng.gauss(0, 0.5) if repeat else 0))
+            full = rng.random() < 0.7
+            self.pain.append(
+                PainEntry(
+                    average=average,
+                    date=day.isoformat(),
+                    worst=min(10, average + rng.randint(1, 3)) if full else None,
+                    least=max(0, average - rng.randint(1, 3)) if full else None,
+                    sleep_interference=_clamp(average + rng.gauss(0, 1.2)) if full else None,
+                    activity_interference=_clamp(average - 1 + rng.gauss(0, 1)) if full else None,
+                    enjoyment_interference=_clamp(average - 1 + rng.gauss(0, 1)) if full else None,
+                    symptoms=self._symptoms(average),
+                    locations=rng.choice(LOCATIONS) if rng.random() < 0.5 else None,
+                    note=rng.choice(NOTES) if rng.random() < 0.04 else None,
+                    logged_at=f"{day.isoformat()}T{20 + repeat}:{rng.randint(0, 59):02d}:00",
+                )
+            )
+
+    def _symptoms(self, average: int) -> list[str]:
+        scale = 0.5 + average / 10
+        return [s for s in SYMPTOMS if self.rng.random() < SYMPTOM_ODDS[s] * scale]
+
+
+def generate(
+    days: int = 365, seed: int = 1, end: dt.date | None = None
+) -> tuple[list[PainEntry], list[ExerciseSession]]:
+    """A synthetic history of `days` days ending on `end` (default today)."""
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    return _History(days, seed, end or today()).run()
+
+
+def write_sample(
+    path: str | Path, days: int = 365, seed: int = 1, end: dt.date | None = None
+) -> tuple[int, int]:
+    """Create a new database at `path` holding a generated history; returns the counts."""
+    from tracker.store import Store
+
+    pain, exercise = generate(days, seed, end)
+    with Store.open(path) as store:
+        return store.add_many(pain, exercise)

@@ -1,0 +1,70 @@
+"""The schema as named, ordered migrations (sqlite-utils `Migrations`).
+
+Imported only when a file is new or older than this code: opening an up-to-date database
+checks `PRAGMA user_version` with plain sqlite3 and never loads sqlite-utils (about 100 ms).
+Each migration keeps every row; `SCHEMA_VERSION` is the number of migrations.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("tracker")
+
+
+@migrations(name="m001_create_pain_and_exercise")
+def m001_create_pain_and_exercise(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE pain (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            logged_at TEXT NOT NULL,
+            average INTEGER NOT NULL CHECK (average BETWEEN 0 AND 10),
+            worst INTEGER CHECK (worst BETWEEN 0 AND 10),
+            least INTEGER CHECK (least BETWEEN 0 AND 10),
+            sleep_interference INTEGER CHECK (sleep_interference BETWEEN 0 AND 10),
+            activity_interference INTEGER CHECK (activity_interference BETWEEN 0 AND 10),
+            enjoyment_interference INTEGER CHECK (enjoyment_interference BETWEEN 0 AND 10),
+            symptoms TEXT NOT NULL DEFAULT '',
+            locations TEXT,
+            note TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE exercise (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            logged_at TEXT NOT NULL,
+            activity TEXT NOT NULL CHECK (length(activity) > 0),
+            category TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 600),
+            rpe INTEGER CHECK (rpe BETWEEN 0 AND 10),
+            pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+            pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+            note TEXT
+        )
+        """
+    )
+
+
+@migrations(name="m002_index_dates")
+def m002_index_dates(db: Database) -> None:
+    """Range queries by day (history, stats, export) without a full scan."""
+    db.execute("CREATE INDEX IF NOT EXISTS pain_date ON pain (date, logged_at)")
+    db.execute("CREATE INDEX IF NOT EXISTS exercise_date ON exercise (date, logged_at)")
+
+
+MIGRATION_NAMES: list[str] = [m.name for m in migrations._migrations]
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+
+
+def migrate(conn, stop_before: str | None = None) -> int:
+    """Apply pending migrations on an open sqlite3 connection; returns the new user_version."""
+    db = Database(conn, execute_plugins=False)
+    migrations.apply(db, stop_before=stop_before)
+    applied = len(migrations.applied(db))
+    conn.execute(f"PRAGMA user_version = {applied}")
+    return applied
