@@ -8,6 +8,7 @@ This module imports only the standard library: it sits on the one-line-log hot p
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import asdict, dataclass, field
 
 SCORE_MIN, SCORE_MAX = 0, 10
@@ -127,8 +128,14 @@ class ExerciseSession:
 
 
 def today() -> dt.date:
-    """Today's local date; one function so tests can rely on a single clock."""
-    return dt.date.today()
+    """Today's local date: the one clock every module asks.
+
+    The environment variable TRACKER_TODAY (YYYY-MM-DD) fixes it, so tests, snapshots and
+    demos that depend on "today" give the same result on any day. Call it as
+    `models.today()` at run time rather than caching the date.
+    """
+    fixed = os.environ.get("TRACKER_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
 def now_stamp() -> str:

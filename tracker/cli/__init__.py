@@ -74,6 +74,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(
+    "tracker",
     cls=LazyGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},

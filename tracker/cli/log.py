@@ -110,7 +110,12 @@ def describe_exercise(session: ExerciseSession) -> str:
     return text
 
 
-@click.command()
+#: "-1" must reach validation as a score ("average: must be from 0 to 10"), not be taken as an
+#: unknown option; a real unknown option then fails as an unexpected extra argument.
+NUMBERS_AS_ARGUMENTS = {"ignore_unknown_options": True}
+
+
+@click.command(context_settings=NUMBERS_AS_ARGUMENTS)
 @click.argument("average", metavar="AVERAGE")
 @pain_options
 @click.pass_context
@@ -125,7 +130,7 @@ def pain(ctx: click.Context, average: str, **options) -> None:
     click.echo(f"Stored {describe_pain(entry)}.")
 
 
-@click.command()
+@click.command(context_settings=NUMBERS_AS_ARGUMENTS)
 @click.argument("activity")
 @click.argument("minutes", metavar="MINUTES")
 @exercise_options
