@@ -1,0 +1,65 @@
+"""`tracker guide` (the topics and their sources) and `tracker tips` (what applies to you now).
+
+Imports only click and tracker.cli.common at load; the guidance package, the store and analysis
+load inside the commands, and rich only inside `render_topic` (about 180 ms, paid when a topic
+is shown).
+"""
+
+from __future__ import annotations
+
+import click
+
+from tracker.cli.common import open_store
+
+SOURCES = "sources"
+
+
+@click.command()
+@click.argument("topic", required=False, metavar="[TOPIC]")
+def guide(topic: str | None) -> None:
+    """Read the guidance on exercise and nerve pain.
+
+    With no TOPIC, list the topics (id first). `tracker guide TOPIC` shows one;
+    `tracker guide sources` lists the references with their DOIs.
+    """
+    from tracker import guidance
+
+    if topic is None:
+        click.echo(guidance.topic_list_text())
+    elif topic.strip().lower() == SOURCES:
+        click.echo(guidance.sources_text())
+    else:
+        guidance.render_topic(_topic(topic))
+
+
+def _topic(topic_id: str):
+    """The topic with this id, or a usage error (exit 2) that names the known ids."""
+    from tracker import guidance
+    from tracker.errors import UsageProblem
+
+    try:
+        return guidance.get_topic(topic_id)
+    except KeyError:
+        message = guidance.messages()["unknown_topic"]
+        known = ", ".join(guidance.topic_ids())
+        raise UsageProblem(message.format(topic=topic_id, known=known)) from None
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the tips as a JSON list.")
+@click.pass_context
+def tips(ctx: click.Context, as_json: bool) -> None:
+    """Show the tips that apply to your diary now, each with the guide topic to read."""
+    import json
+
+    from tracker import models
+    from tracker.analysis import summarize
+    from tracker.guidance import tips_for, tips_text
+
+    store = open_store(ctx)
+    summary = summarize(store.pain_rows(), store.exercise_rows(), today=models.today())
+    found = tips_for(summary)
+    if as_json:
+        click.echo(json.dumps([tip.as_dict() for tip in found], indent=2, ensure_ascii=False))
+    else:
+        click.echo(tips_text(found))

@@ -1,0 +1,48 @@
+"""Guidance beside the charts: topics, references and tips, all read from `data/`.
+
+Headless and light: the standard library only at import (rich loads inside `render_topic`).
+
+- `load_topics()`, `get_topic(id)`, `topic_ids()`: the guide topics (`Topic`).
+- `load_references()`: every reference by key (`Reference`), `confirmed` False where unfound.
+- `topic_markdown(topic)`, `render_topic(topic, console=None)`, `topic_list_text()`,
+  `sources_text(width=None)`: what `tracker guide` prints; `tips_text(tips)`: `tracker tips`.
+- `tips_for(summary) -> list[Tip]`: the tips for a `tracker.analysis.summarize` result.
+"""
+
+from tracker.guidance.content import (
+    Reference,
+    Topic,
+    evidence_types,
+    get_topic,
+    load_references,
+    load_topics,
+    messages,
+    topic_ids,
+)
+from tracker.guidance.render import (
+    render_topic,
+    sources_text,
+    tips_text,
+    topic_list_text,
+    topic_markdown,
+)
+from tracker.guidance.tips import RULES, Tip, tips_for
+
+__all__ = [
+    "RULES",
+    "Reference",
+    "Tip",
+    "Topic",
+    "evidence_types",
+    "get_topic",
+    "load_references",
+    "load_topics",
+    "messages",
+    "render_topic",
+    "sources_text",
+    "tips_for",
+    "tips_text",
+    "topic_ids",
+    "topic_list_text",
+    "topic_markdown",
+]

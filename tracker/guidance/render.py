@@ -1,0 +1,147 @@
+"""Topics, the topic list and the sources, made ready for a terminal.
+
+`topic_markdown` and the `*_text` functions are pure (strings in, strings out) so the TUI and
+the tests can use them; `render_topic` prints through rich, imported inside the function
+(rich.markdown: about 180 ms measured here) so the one-line log path never loads it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+
+from tracker.guidance.content import (
+    CITATION,
+    Reference,
+    Topic,
+    evidence_types,
+    load_references,
+    load_topics,
+    messages,
+)
+
+#: Longer lines are hard to read; wider terminals still get 100 columns.
+MAX_WIDTH = 100
+#: `code` spans in tip text, kept on one line when wrapping (textwrap does not split on NBSP).
+CODE_SPAN = re.compile(r"`[^`]+`")
+NBSP = "\u00a0"
+
+
+def expand_citations(text: str, references=None) -> str:
+    """Replace [@key] and [@a; @b] with '(Chen et al. 2012)' and '(A 2012; B 2014)'."""
+    references = load_references() if references is None else references
+
+    def short(match) -> str:
+        keys = [item.strip().lstrip("@") for item in match.group(1).split(";")]
+        return "(" + "; ".join(references[key].short for key in keys) + ")"
+
+    return CITATION.sub(short, text)
+
+
+def topic_references(topic: Topic) -> list[Reference]:
+    """The references a topic cites, in order of first citation, then any listed but not cited."""
+    references = load_references()
+    keys = list(topic.cited_keys) + [k for k in topic.sources if k not in topic.cited_keys]
+    return [references[key] for key in keys]
+
+
+def reference_line(reference: Reference) -> str:
+    """One reference for the end of a topic: citation, address and kind of evidence."""
+    kind = evidence_types().get(reference.evidence, reference.evidence)
+    lines = [f"**{reference.short}**: {reference.citation(ids=False)}"]
+    if reference.link:
+        lines.append(reference.link)
+    lines.append(f"*Evidence: {kind}.*" + (f" {reference.note}" if reference.note else ""))
+    # A backslash at the end of a line is a Markdown hard break; continuation lines are indented
+    # so they stay inside the numbered list item.
+    return "\\\n    ".join(lines)
+
+
+def topic_markdown(topic: Topic) -> str:
+    """The whole topic as Markdown: title, text with short citations, then its sources."""
+    parts = [f"# {topic.title}", "", expand_citations(topic.body).rstrip(), ""]
+    cited = topic_references(topic)
+    if cited:
+        parts += ["## Sources", ""]
+        parts += [f"{n}. {reference_line(ref)}" for n, ref in enumerate(cited, 1)]
+        parts.append("")
+    parts.append(f"*{messages()['topic_footer']}*")
+    return "\n".join(parts) + "\n"
+
+
+def render_topic(topic: Topic, console=None) -> None:
+    """Print a topic through rich (Markdown with the terminal's styles), at most 100 columns."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    console = console or Console()
+    console.width = min(console.width, MAX_WIDTH)
+    console.print(Markdown(topic_markdown(topic)))
+
+
+def terminal_width() -> int:
+    """The terminal's width, capped for reading; 80 when output is not a terminal."""
+    return min(shutil.get_terminal_size((80, 24)).columns, MAX_WIDTH)
+
+
+def topic_list_text() -> str:
+    """One topic per line, id first, then its title; a closing line says how to read one."""
+    topics = load_topics()
+    pad = max(len(topic.id) for topic in topics) + 2
+    lines = [f"{topic.id:<{pad}}{topic.title}" for topic in topics]
+    lines += ["", messages()["topic_list_footer"]]
+    return "\n".join(lines)
+
+
+def sources_text(width: int | None = None) -> str:
+    """Every confirmed reference, grouped by kind of evidence, each with its DOI or address."""
+    width = width or terminal_width()
+    text = messages()
+    wrap = textwrap.TextWrapper(
+        width=width,
+        initial_indent="  ",
+        subsequent_indent="    ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    note = textwrap.TextWrapper(width=width, initial_indent="    ", subsequent_indent="    ")
+    lines = [text["sources_title"], "", *textwrap.wrap(text["sources_intro"], width)]
+    confirmed = [ref for ref in load_references().values() if ref.confirmed]
+    for kind, label in evidence_types().items():
+        group = [ref for ref in confirmed if ref.evidence == kind]
+        if not group:
+            continue
+        lines += ["", f"{label[0].upper()}{label[1:]}:"]
+        for ref in sorted(group, key=lambda r: (r.short.lower(), r.year or 0)):
+            lines += wrap.wrap(f"{ref.short}. {ref.citation(ids=False)}")
+            if ref.link:
+                lines.append(f"    {ref.link}")
+            if ref.note:
+                lines += note.wrap(ref.note)
+    lines += ["", *textwrap.wrap(text["sources_unused"], width)]
+    return "\n".join(lines)
+
+
+def tips_text(tips, width: int | None = None) -> str:
+    """Tips as plain text: a title line, the wrapped text and the topic to read, then a footer."""
+    text = messages()
+    if not tips:
+        return text["tips_none"]
+    wrap = textwrap.TextWrapper(
+        width=width or terminal_width(), initial_indent="  ", subsequent_indent="  "
+    )
+    blocks = []
+    for tip in tips:
+        more = text["tips_more"].format(topic=tip.topic)
+        blocks.append(
+            "\n".join([f"* {tip.title}", *_wrap_keeping_code(wrap, tip.text), f"  {more}"])
+        )
+    footer = textwrap.wrap(text["tips_footer"], wrap.width)
+    return "\n\n".join([*blocks, "\n".join(footer)])
+
+
+def _wrap_keeping_code(wrap: textwrap.TextWrapper, text: str) -> list[str]:
+    """Wrap text without breaking a `command` in backticks across two lines."""
+    glued = CODE_SPAN.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    return [line.replace(NBSP, " ") for line in wrap.wrap(glued)]
