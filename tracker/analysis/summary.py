@@ -1,0 +1,179 @@
+"""`summarize`: every number the app shows about a period, as one JSON-serialisable dict.
+
+This dict is the contract for `tracker stats --json`, the tips engine, the TUI and the PDF
+report; renaming a key breaks them. Dates are ISO strings, means are rounded to 2 decimals,
+and a number that cannot be computed (too few days) is None, never 0.
+
+Period keys (the period is start..end; end defaults to `today`, start to the first logged day):
+    period_start, period_end      the period (period_start None for an empty diary)
+    today                         the `today` the summary was made for
+    days_logged                   days in the period with at least one pain entry
+    pain_entries, sessions        entries and sessions in the period
+    first_day, last_day           first and last day in the period with any entry (or None)
+    period_pain_avg               mean daily pain over the period's rated days
+Change (see analysis.change; change_pct < 0 means pain went DOWN):
+    baseline_avg, baseline_days, baseline_start, baseline_end
+    recent_avg, recent_days, recent_start, recent_end   (the period's last 7 calendar days)
+    change_pct, change_points     recent - baseline, in % of the baseline and in points
+    meaningful, substantial       reduction >= 30% / >= 50% (IMMPACT); None with no change
+Exercise dose (see analysis.exercise):
+    weekly_aerobic_target         minutes of aerobic exercise a week (default 150)
+    weekly_exercise_minutes       [{"week": "2026-W47", "week_start", "minutes",
+                                    "by_category": {category: minutes}, "aerobic_minutes",
+                                    "target_met"}], every week of the period
+    exercise_minutes_total, exercise_days    over the period
+    weeks_target_met              number of weeks whose aerobic minutes reached the target
+Response (see analysis.response; each *_avg is None under 3 days, *_days is the count):
+    exercise_day_pain_avg, exercise_day_pain_days, rest_day_pain_avg, rest_day_pain_days,
+    next_day_after_exercise_avg, next_day_after_exercise_days,
+    next_day_after_rest_avg, next_day_after_rest_days
+    session_pain_change_avg, session_pain_change_sessions      mean pain_after - pain_before
+    session_pain_change_by_category   {category: {"avg", "sessions"}}
+    flare_sessions                [{"id", "date", "activity", "category", "minutes",
+                                    "pain_before", "pain_after", "session_rise",
+                                    "next_day_rise", "reason"}] in the period
+    symptom_counts                {symptom: entries mentioning it}, most frequent first
+Relative to `today`, over every row given (the tips engine's inputs; the CLI passes all rows):
+    last_pain_date, last_exercise_date        latest day on or before today (or None)
+    days_since_last_pain_entry    today - last_pain_date in days (None if never)
+    missed_days_last_14           days without a pain entry among today-13..today, counted
+                                  from the first logged day only (a new diary has not missed
+                                  the days before it started; 0 for an empty diary)
+    exercise_minutes_last_7_days, aerobic_minutes_last_7_days      today-6..today
+    category_minutes_last_14_days {category: minutes} over today-13..today, all categories
+    pain_trend_points             mean daily pain of today-6..today minus that of
+                                  today-13..today-7; positive = rising; None unless each
+                                  week has 3 or more rated days
+    recent_flare_sessions         flare_sessions (over all rows) dated today-13..today
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.analysis.change import MIN_DAYS, baseline_and_change
+from tracker.analysis.days import DayLike, in_period, iso, mean, pain_by_day, shift
+from tracker.analysis.exercise import (
+    DEFAULT_WEEKLY_TARGET,
+    minutes_by_category,
+    weekly_exercise,
+)
+from tracker.analysis.response import exercise_response, flare_sessions, session_pain_change
+from tracker.analysis.symptoms import symptom_counts
+
+
+def summarize(
+    pain_rows: list[dict],
+    exercise_rows: list[dict],
+    *,
+    today: dt.date,
+    start: DayLike | None = None,
+    end: DayLike | None = None,
+    weekly_target: int = DEFAULT_WEEKLY_TARGET,
+    baseline_start: DayLike | None = None,
+    baseline_end: DayLike | None = None,
+) -> dict:
+    """The summary of start..end (see the module docstring for every key)."""
+    today_iso = today.isoformat()
+    pain_rows = [row for row in pain_rows if row["date"] <= today_iso]
+    exercise_rows = [row for row in exercise_rows if row["date"] <= today_iso]
+    end_iso = iso(end) or today_iso
+    start_iso = iso(start) or _first_day(pain_rows, exercise_rows, end_iso)
+    daily_all = pain_by_day(pain_rows)
+    pain = in_period(pain_rows, start_iso, end_iso)
+    exercise = in_period(exercise_rows, start_iso, end_iso)
+    flares = flare_sessions(exercise_rows, daily_all)
+    summary = {
+        **_period(pain, exercise, start_iso, end_iso, today_iso),
+        **baseline_and_change(
+            daily_all,
+            start=start_iso,
+            end=end_iso,
+            baseline_start=baseline_start,
+            baseline_end=baseline_end,
+        ),
+        **_dose(exercise, start_iso, end_iso, weekly_target),
+        **exercise_response(daily_all, exercise_rows, start_iso, end_iso),
+        **session_pain_change(exercise),
+        "flare_sessions": in_period(flares, start_iso, end_iso),
+        "symptom_counts": symptom_counts(pain),
+        **_relative_to_today(daily_all, exercise_rows, today),
+    }
+    summary["recent_flare_sessions"] = in_period(flares, shift(today, -13), today_iso)
+    return summary
+
+
+def _first_day(pain_rows: list[dict], exercise_rows: list[dict], end: str) -> str | None:
+    days = [row["date"] for row in (*pain_rows, *exercise_rows) if row["date"] <= end]
+    return min(days) if days else None
+
+
+def _period(pain: list[dict], exercise: list[dict], start, end: str, today: str) -> dict:
+    daily = pain_by_day(pain)
+    logged = sorted({row["date"] for row in (*pain, *exercise)})
+    period_avg = mean(list(daily.values()))
+    return {
+        "period_start": start,
+        "period_end": end,
+        "today": today,
+        "days_logged": len(daily),
+        "pain_entries": len(pain),
+        "sessions": len(exercise),
+        "first_day": logged[0] if logged else None,
+        "last_day": logged[-1] if logged else None,
+        "period_pain_avg": None if period_avg is None else round(period_avg, 2),
+    }
+
+
+def _dose(exercise: list[dict], start, end: str, target: int) -> dict:
+    weeks = weekly_exercise(exercise, start, end, target) if start is not None else []
+    return {
+        "weekly_aerobic_target": target,
+        "weekly_exercise_minutes": weeks,
+        "exercise_minutes_total": sum(row["minutes"] for row in exercise),
+        "exercise_days": len({row["date"] for row in exercise}),
+        "weeks_target_met": sum(1 for week in weeks if week["target_met"]),
+    }
+
+
+def _relative_to_today(daily: dict[str, float], exercise_rows: list[dict], today) -> dict:
+    today_iso = today.isoformat()
+    last_pain = max(daily) if daily else None
+    exercise_days = [row["date"] for row in exercise_rows]
+    last_exercise = max(exercise_days) if exercise_days else None
+    last_7 = minutes_by_category(exercise_rows, shift(today, -6), today_iso)
+    return {
+        "last_pain_date": last_pain,
+        "last_exercise_date": last_exercise,
+        "days_since_last_pain_entry": (
+            None if last_pain is None else (today - dt.date.fromisoformat(last_pain)).days
+        ),
+        "missed_days_last_14": _missed_days(daily, exercise_days, today),
+        "exercise_minutes_last_7_days": sum(last_7.values()),
+        "aerobic_minutes_last_7_days": last_7["aerobic"],
+        "category_minutes_last_14_days": minutes_by_category(
+            exercise_rows, shift(today, -13), today_iso
+        ),
+        "pain_trend_points": _trend(daily, today),
+    }
+
+
+def _missed_days(daily: dict[str, float], exercise_days: list[str], today: dt.date) -> int:
+    logged = [*daily, *exercise_days]
+    if not logged:
+        return 0
+    first = max(min(logged), shift(today, -13))
+    window = [shift(today, -i) for i in range(14)]
+    return sum(1 for day in window if day >= first and day not in daily)
+
+
+def _trend(daily: dict[str, float], today: dt.date) -> float | None:
+    this_week = _window(daily, shift(today, -6), today.isoformat())
+    last_week = _window(daily, shift(today, -13), shift(today, -7))
+    if len(this_week) < MIN_DAYS or len(last_week) < MIN_DAYS:
+        return None
+    return round(mean(this_week) - mean(last_week), 2)
+
+
+def _window(daily: dict[str, float], first: str, last: str) -> list[float]:
+    return [value for day, value in daily.items() if first <= day <= last]
