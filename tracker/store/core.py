@@ -243,7 +243,7 @@ class Store:
             return self._update(conn, "exercise", entry_id, _exercise_values(session))
 
     def delete(self, kind: str, entry_id: int) -> bool:
-        table = _table(kind)
+        table = table_name(kind)
         with self.transaction() as conn:
             cursor = conn.execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
             return cursor.rowcount > 0
@@ -278,16 +278,17 @@ class Store:
     def get(self, kind: str, entry_id: int) -> dict | None:
         columns = KINDS[kind]
         row = self.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {_table(kind)} WHERE id = ?", (entry_id,)
+            f"SELECT {', '.join(columns)} FROM {table_name(kind)} WHERE id = ?", (entry_id,)
         ).fetchone()
         return _row_to_dict(columns, row) if row else None
 
     def rows(self, kind: str, start: str | None = None, end: str | None = None) -> list[dict]:
         """Entries of one kind with start <= date <= end (ISO days), oldest first."""
         columns = KINDS[kind]
-        where, params = _date_clause(start, end)
+        where, params = date_clause(start, end)
         cursor = self.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {_table(kind)}{where} ORDER BY date, logged_at, id",
+            f"SELECT {', '.join(columns)} FROM {table_name(kind)}{where} "
+            "ORDER BY date, logged_at, id",
             params,
         )
         return [_row_to_dict(columns, row) for row in cursor]
@@ -325,7 +326,7 @@ class Store:
         return [row[0] for row in cursor]
 
     def count(self, kind: str) -> int:
-        return int(self.conn.execute(f"SELECT count(*) FROM {_table(kind)}").fetchone()[0])
+        return int(self.conn.execute(f"SELECT count(*) FROM {table_name(kind)}").fetchone()[0])
 
     def data_version(self) -> int:
         """Changes when another connection commits (the TUI's live refresh watches this)."""
@@ -358,13 +359,13 @@ class Store:
         return Database(self.conn, execute_plugins=False)
 
 
-def _table(kind: str) -> str:
+def table_name(kind: str) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected pain or exercise")
     return kind
 
 
-def _date_clause(start: str | None, end: str | None) -> tuple[str, tuple]:
+def date_clause(start: str | None, end: str | None) -> tuple[str, tuple]:
     parts, params = [], []
     if start:
         parts.append("date >= ?")

@@ -1,0 +1,129 @@
+"""For the doctor: `export` (CSV), `import` (CSV back in) and `report` (a printable PDF).
+
+Thin commands over tracker.exchange, which the TUI's export dialog calls too. fpdf2 (about
+60 ms to import) loads only inside `report`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tracker.cli.common import open_store
+
+TABLE_NAMES = ("daily", "pain", "exercise")
+
+from_option = click.option(
+    "--from",
+    "start",
+    metavar="D",
+    help="First day (YYYY-MM-DD, 'today' or 'yesterday'); default: the first logged day.",
+)
+to_option = click.option(
+    "--to",
+    "end",
+    metavar="D",
+    help="Last day (YYYY-MM-DD, 'today' or 'yesterday'); default: the last logged day.",
+)
+
+report_to_option = click.option(
+    "--to",
+    "end",
+    metavar="D",
+    help="Last day (YYYY-MM-DD, 'today' or 'yesterday'); default: today.",
+)
+
+
+@click.command()
+@click.argument("file", required=False, default="-", metavar="[FILE|-]")
+@click.option(
+    "--table",
+    type=click.Choice(TABLE_NAMES),
+    default="daily",
+    show_default=True,
+    help="daily: one row per calendar day; pain or exercise: every entry as logged.",
+)
+@from_option
+@to_option
+@click.option(
+    "--dictionary",
+    is_flag=True,
+    help="Write what each column means, its unit and its standard, instead of the data.",
+)
+@click.pass_context
+def export(
+    ctx: click.Context, file: str, table: str, start: str | None, end: str | None, dictionary: bool
+) -> None:
+    """Export your diary as CSV to FILE, or to standard output when FILE is - or left out.
+
+    UTF-8, comma-separated, a header row, ISO dates; Excel, LibreOffice and pandas open it
+    as it is. Run with --dictionary for what every column means.
+    """
+    if dictionary:
+        _write_dictionary(ctx, table, file)
+        return
+    from tracker.exchange.csv_export import export_file, write_table
+    from tracker.exchange.period import parse_period
+
+    first, last = parse_period(start, end)
+    store = open_store(ctx, create=False)
+    if file == "-":
+        write_table(store, table, sys.stdout, first, last)
+        return
+    count = export_file(store, table, file, first, last)
+    click.echo(f"Wrote {count} rows of the {table} table to {file}.", err=True)
+
+
+def _write_dictionary(ctx: click.Context, table: str, file: str) -> None:
+    """Every table's columns, or only the one named with an explicit --table."""
+    from click.core import ParameterSource
+
+    from tracker.exchange.dictionary import render
+
+    chosen = ctx.get_parameter_source("table") is not ParameterSource.DEFAULT
+    text = render([table] if chosen else None)
+    if file == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(file).expanduser().write_text(text, encoding="utf-8")
+        click.echo(f"Wrote the data dictionary to {file}.", err=True)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def import_entries(ctx: click.Context, file: Path) -> None:
+    """Import pain entries or exercise sessions from a CSV made by `tracker export`.
+
+    The kind is read from the header (export with --table pain or --table exercise). The
+    whole file is checked first; one bad row stops the import and nothing is added. Entries
+    already in the diary (same values, date and time written) are skipped, so importing the
+    same file twice adds nothing.
+    """
+    from tracker.exchange.csv_import import add_entries, read_entries
+
+    kind, entries = read_entries(file)
+    result = add_entries(open_store(ctx), kind, entries)
+    click.echo(result.describe(file))
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.pdf")
+@from_option
+@report_to_option
+@click.pass_context
+def report(ctx: click.Context, file: Path, start: str | None, end: str | None) -> None:
+    """Write a one-to-two page PDF summary of your diary to take to a clinic visit.
+
+    The period (default: from the first logged day to today), pain at the start against the
+    last week and the change, a pain chart, weekly exercise, symptoms, flares and a table of
+    the last six weeks.
+    """
+    from tracker.exchange.period import parse_period
+    from tracker.exchange.report import write_report  # fpdf2: about 60 ms
+
+    first, last = parse_period(start, end)
+    pages = write_report(open_store(ctx, create=False), file, first, last)
+    click.echo(f"Wrote a {pages}-page report to {file}.")

@@ -1,0 +1,173 @@
+"""The data dictionary: what each exported column means, its unit or scale, and its standard.
+
+The texts are data, kept here only; `tracker export --dictionary` prints them and a test keeps
+the columns in step with the CSV headers.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an exported table."""
+
+    meaning: str
+    #: The unit, the scale and its anchors, or the shape of the text.
+    unit: str
+    #: The standard or instrument the column follows ("" for plain free text).
+    standard: str = ""
+
+
+NRS = "0-10 Numeric Rating Scale (NRS)"
+LOINC_PAIN = "LOINC 72514-3 (pain severity, 0-10 verbal numeric rating, reported)"
+PAIN_SCALE = "whole number 0-10 (0 = no pain, 10 = pain as bad as you can imagine)"
+INTERFERENCE_SCALE = "whole number 0-10 (0 = does not interfere, 10 = completely interferes)"
+DAILY_MEAN = "0-10, mean of the day's entries, up to 2 decimals; empty = no entry that day"
+BPI = "Brief Pain Inventory (BPI) interference item"
+PEG = "PEG scale (Krebs et al., J Gen Intern Med 2009)"
+ISO_DAY = "ISO 8601 calendar date"
+SYMPTOM_LIST = (
+    "burning, tingling, numbness, electric, stabbing, pressing, cold, touch_sensitivity, "
+    "itching; several separated by '; '"
+)
+SYMPTOM_SOURCE = "symptom descriptors of the DN4, NPSI and painDETECT questionnaires"
+
+ENTRY_COMMON = {
+    "id": Column("The entry's number in this diary (new numbers are given on import).", "integer"),
+    "date": Column("The day the entry is about.", "YYYY-MM-DD", ISO_DAY),
+    "logged_at": Column(
+        "When the entry was written down, local time.",
+        "YYYY-MM-DDTHH:MM:SS",
+        "ISO 8601 local date and time",
+    ),
+}
+
+PAIN = {
+    **ENTRY_COMMON,
+    "average": Column(
+        "Average pain intensity over the last 24 hours.",
+        PAIN_SCALE,
+        f"{NRS}; {LOINC_PAIN}; BPI item 5",
+    ),
+    "worst": Column("Worst pain in the last 24 hours.", PAIN_SCALE, f"{NRS}; BPI item 3"),
+    "least": Column("Least pain in the last 24 hours.", PAIN_SCALE, f"{NRS}; BPI item 4"),
+    "sleep_interference": Column(
+        "How much pain interfered with sleep.", INTERFERENCE_SCALE, f"{BPI} (sleep)"
+    ),
+    "activity_interference": Column(
+        "How much pain interfered with general activity.",
+        INTERFERENCE_SCALE,
+        f"{BPI} (general activity); the G of the {PEG}",
+    ),
+    "enjoyment_interference": Column(
+        "How much pain interfered with enjoyment of life.",
+        INTERFERENCE_SCALE,
+        f"{BPI} (enjoyment of life); the E of the {PEG}",
+    ),
+    "symptoms": Column("What the pain felt like.", SYMPTOM_LIST, SYMPTOM_SOURCE),
+    "locations": Column(
+        "Where it hurt, in the patient's words.", "free text, up to 200 characters"
+    ),
+    "note": Column("The patient's note.", "free text, up to 2000 characters"),
+}
+
+EXERCISE = {
+    **ENTRY_COMMON,
+    "activity": Column("What the patient did, e.g. walking.", "free text, up to 200 characters"),
+    "category": Column(
+        "The kind of exercise, inferred from the activity unless the patient chose it.",
+        "aerobic, strength, balance, flexibility, mind_body or other",
+    ),
+    "minutes": Column("How long the session lasted.", "whole minutes, 1-600"),
+    "rpe": Column(
+        "Rating of perceived exertion: how hard the session felt.",
+        "whole number 0-10 (0 = rest, 10 = maximal effort)",
+        "Borg CR10 scale",
+    ),
+    "pain_before": Column("Pain just before the session.", PAIN_SCALE, NRS),
+    "pain_after": Column("Pain just after the session.", PAIN_SCALE, NRS),
+    "note": Column("The patient's note.", "free text, up to 2000 characters"),
+}
+
+DAILY = {
+    "date": Column(
+        "The day; every calendar day of the range has a row, so days without entries show.",
+        "YYYY-MM-DD",
+        ISO_DAY,
+    ),
+    "pain_avg": Column(
+        "Mean of the day's average pain ratings.", DAILY_MEAN, f"{NRS}; {LOINC_PAIN}"
+    ),
+    "pain_worst": Column(
+        "Highest worst-pain rating of the day.", "whole number 0-10; empty = none given", NRS
+    ),
+    "pain_least": Column(
+        "Lowest least-pain rating of the day.", "whole number 0-10; empty = none given", NRS
+    ),
+    "sleep_interference": Column(
+        "Mean of the day's sleep interference ratings.", DAILY_MEAN, f"{BPI} (sleep)"
+    ),
+    "peg": Column(
+        "Mean of the day's PEG scores; each is the mean of average pain, enjoyment "
+        "interference and general activity interference, for entries that have all three.",
+        DAILY_MEAN,
+        PEG,
+    ),
+    "symptoms": Column("Every symptom named that day, once.", SYMPTOM_LIST, SYMPTOM_SOURCE),
+    "exercise_minutes": Column(
+        "Total minutes of exercise that day.", "whole minutes; empty = no session logged"
+    ),
+    "sessions": Column("Exercise sessions logged that day.", "count; empty = none logged"),
+    "activities": Column(
+        "The day's activities, each once, in the order done.", "free text, separated by '; '"
+    ),
+}
+
+#: Table name -> (what one row is, its columns in CSV order).
+TABLES: dict[str, tuple[str, dict[str, Column]]] = {
+    "daily": ("one row per calendar day, the day's entries summarised", DAILY),
+    "pain": ("one row per pain entry, as logged", PAIN),
+    "exercise": ("one row per exercise session, as logged", EXERCISE),
+}
+
+FORMAT_NOTES = (
+    "UTF-8 text, comma-separated, one header row, fields quoted as RFC 4180 says, CRLF line "
+    "ends; files start with a UTF-8 byte order mark for Excel.",
+    "Dates and times are ISO 8601. An empty cell means nothing was logged, never zero.",
+    "Numbers are plain: whole numbers without a decimal point, others rounded to 2 decimals "
+    "without trailing zeros (4.5, 4.33).",
+    "Lists in one cell are separated by '; '.",
+    "Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a "
+    "carriage return) is prefixed with ' and shows as text; tracker import removes it.",
+    "This is the patient's own diary: self-reported, not a clinical measurement or a diagnosis.",
+)
+
+
+def render(tables: list[str] | None = None, width: int = 100) -> str:
+    """The dictionary as plain text wrapped to `width`, for the named tables (default: all)."""
+    lines = ["tracker export: data dictionary", "", "Format:"]
+    for note in FORMAT_NOTES:
+        lines += textwrap.wrap(note, width, initial_indent="  - ", subsequent_indent="    ")
+    for name in tables or list(TABLES):
+        row_is, columns = TABLES[name]
+        lines += ["", f"Table {name} (tracker export --table {name}): {row_is}."]
+        for column, info in columns.items():
+            lines += _column_lines(column, info, width)
+    return "\n".join(lines) + "\n"
+
+
+def _column_lines(name: str, info: Column, width: int, indent: int = 26) -> list[str]:
+    pad = " " * indent
+    parts = [("", info.meaning), ("Unit/scale: ", info.unit)]
+    if info.standard:
+        parts.append(("Standard: ", info.standard))
+    lines = []
+    for label, text in parts:
+        first = f"  {name:<{indent - 2}}" if not lines else pad
+        lines += textwrap.wrap(
+            label + text, width, initial_indent=first, subsequent_indent=pad + " " * len(label)
+        )
+    return lines

@@ -1,0 +1,113 @@
+"""The numbers of the PDF report, gathered in one place and free of any PDF code.
+
+Every figure comes from tracker.analysis (`summarize` and `daily_series`), so the report says
+what `tracker stats` and the app say. This module adds only what a printed page needs: the
+last weeks as table rows, the top symptoms and the sentence that names the size of a change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from tracker.analysis import daily_series, iso_week, summarize
+from tracker.analysis.change import MEANINGFUL_PCT, SUBSTANTIAL_PCT
+from tracker.store import Store
+
+#: Rows of the "last weeks" table.
+LAST_WEEKS = 6
+#: Weeks in the exercise bar chart.
+CHART_WEEKS = 12
+TOP_SYMPTOMS = 5
+IMMPACT = "IMMPACT, Dworkin et al., J Pain 2008"
+
+
+@dataclass
+class ReportData:
+    """What the report shows; `summary` is `analysis.summarize`'s dict for the period."""
+
+    today: str
+    summary: dict
+    #: One dict per calendar day of the period (analysis.daily_series: average, mean_7, ...).
+    series: list[dict]
+    #: The last weeks, oldest first: week, start, days_rated, pain_avg, worst, minutes, flares.
+    weeks: list[dict] = field(default_factory=list)
+    #: (symptom, entries naming it) for the most frequent symptoms, most frequent first.
+    symptoms: list[tuple[str, int]] = field(default_factory=list)
+
+
+def gather(
+    store: Store, start: str | None = None, end: str | None = None, today: dt.date | None = None
+) -> ReportData:
+    """Everything the report needs for start..end (default: first logged day to today)."""
+    from tracker.models import today as clock
+
+    today = today or clock()
+    pain, exercise = store.pain_rows(), store.exercise_rows()
+    summary = summarize(pain, exercise, today=today, start=start, end=end)
+    first, last = summary["period_start"], summary["period_end"]
+    series = daily_series(pain, first, last) if first else []
+    return ReportData(
+        today=today.isoformat(),
+        summary=summary,
+        series=series,
+        weeks=last_weeks(series, summary),
+        symptoms=[(name, n) for name, n in summary["symptom_counts"].items() if n][:TOP_SYMPTOMS],
+    )
+
+
+def last_weeks(series: list[dict], summary: dict, count: int = LAST_WEEKS) -> list[dict]:
+    """The period's last `count` ISO weeks as table rows (partial weeks at the edges)."""
+    days_by_week: dict[str, list[dict]] = {}
+    for day in series:
+        days_by_week.setdefault(iso_week(day["date"]), []).append(day)
+    exercise = {week["week"]: week for week in summary["weekly_exercise_minutes"]}
+    flares: dict[str, int] = {}
+    for flare in summary["flare_sessions"]:
+        week = iso_week(flare["date"])
+        flares[week] = flares.get(week, 0) + 1
+    rows = [
+        _week_row(week, days, exercise.get(week), flares.get(week, 0))
+        for week, days in days_by_week.items()
+    ]
+    return rows[-count:]
+
+
+def _week_row(week: str, days: list[dict], exercise: dict | None, flares: int) -> dict:
+    rated = [day for day in days if day["average"] is not None]
+    worst = [day["worst"] for day in days if day["worst"] is not None]
+    return {
+        "week": week,
+        "start": days[0]["date"],
+        "days": len(days),
+        "days_rated": len(rated),
+        "pain_avg": round(sum(d["average"] for d in rated) / len(rated), 2) if rated else None,
+        "worst": max(worst) if worst else None,
+        "minutes": exercise["minutes"] if exercise else 0,
+        "aerobic_minutes": exercise["aerobic_minutes"] if exercise else 0,
+        "flares": flares,
+    }
+
+
+def change_verdict(summary: dict) -> str:
+    """The change from baseline in plain words, with IMMPACT's thresholds."""
+    pct = summary["change_pct"]
+    if pct is None:
+        return (
+            "Not enough ratings to compare: a baseline needs 14 rated days at the start of the "
+            "period and the recent mean 3 rated days in its last week."
+        )
+    if summary["substantial"]:
+        size = f"a substantial reduction ({SUBSTANTIAL_PCT:.0f}% or more; {IMMPACT})"
+    elif summary["meaningful"]:
+        size = f"a moderately important reduction ({MEANINGFUL_PCT:.0f}% or more; {IMMPACT})"
+    elif pct < 0:
+        size = (
+            f"less than the {MEANINGFUL_PCT:.0f}% reduction that counts as moderately "
+            f"important ({IMMPACT})"
+        )
+    elif pct == 0:
+        size = "no change"
+    else:
+        size = "pain is higher than at baseline"
+    return size[0].upper() + size[1:] + "."
