@@ -74,7 +74,7 @@ def startup_section(runs: int) -> list[tuple[str, float, str]]:
 
 def optional_sections() -> list[tuple[str, list[tuple[str, float, str]]]]:
     results = []
-    for name in ("bench_trends", "bench_export", "bench_tui"):
+    for name in ("bench_trends", "bench_export", "bench_tui", "bench_tui_trends"):
         if not (HERE / f"{name}.py").exists():
             continue
         module = importlib.import_module(name)

@@ -80,20 +80,20 @@ def stats(ctx: click.Context, start: str | None, end: str | None, as_json: bool,
 def describe(summary: dict) -> list[str]:
     """The summary as short sentences, one per line."""
     now = summary["period_end"] == summary["today"]
-    lines = [_period_line(summary), _change_line(summary), _baseline_line(summary)]
-    lines += [_trend_line(summary) if now else "", *_exercise_lines(summary, now)]
-    lines += [*_response_lines(summary), _flare_line(summary, now), _symptom_line(summary)]
+    lines = [period_line(summary), change_line(summary), baseline_line(summary)]
+    lines += [trend_line(summary) if now else "", *exercise_lines(summary, now)]
+    lines += [*response_lines(summary), flare_line(summary, now), _symptom_line(summary)]
     return [line for line in lines if line]
 
 
-def _period_line(s: dict) -> str:
+def period_line(s: dict) -> str:
     return (
         f"From {s['period_start']} to {s['period_end']}: {_days(s['days_logged'])} with a pain "
         f"rating, {s['sessions']} exercise session{'s' if s['sessions'] != 1 else ''}."
     )
 
 
-def _change_line(s: dict) -> str:
+def change_line(s: dict) -> str:
     base, recent, pct = s["baseline_avg"], s["recent_avg"], s["change_pct"]
     if base is None:
         return (
@@ -124,7 +124,7 @@ def _change_line(s: dict) -> str:
     return f"Pain is {abs(pct):.0f}% below your baseline {numbers}: {verdict}."
 
 
-def _baseline_line(s: dict) -> str:
+def baseline_line(s: dict) -> str:
     if s["change_pct"] is None:
         return ""
     return (
@@ -133,7 +133,7 @@ def _baseline_line(s: dict) -> str:
     )
 
 
-def _trend_line(s: dict) -> str:
+def trend_line(s: dict) -> str:
     trend = s["pain_trend_points"]
     if trend is None:
         return ""
@@ -142,7 +142,7 @@ def _trend_line(s: dict) -> str:
     return f"This week against last week: pain {direction}{amount}."
 
 
-def _exercise_lines(s: dict, now: bool) -> list[str]:
+def exercise_lines(s: dict, now: bool) -> list[str]:
     """Last 7 days (only when the period ends today: those numbers are about now) and period."""
     target = s["weekly_aerobic_target"]
     aerobic = s["aerobic_minutes_last_7_days"]
@@ -170,7 +170,7 @@ def _mean(s: dict, key: str) -> str:
     return f"{value:.1f} ({_days(days)})"
 
 
-def _response_lines(s: dict) -> list[str]:
+def response_lines(s: dict) -> list[str]:
     lines = [
         "Mean pain on exercise days against rest days: "
         + _pair(s, "exercise_day_pain", "rest_day_pain")
@@ -194,7 +194,7 @@ def _response_lines(s: dict) -> list[str]:
     return lines
 
 
-def _flare_line(s: dict, now: bool) -> str:
+def flare_line(s: dict, now: bool) -> str:
     flares, recent = s["flare_sessions"], s["recent_flare_sessions"]
     if not flares:
         return "No flares after exercise in this period."

@@ -51,7 +51,8 @@ def reference_line(reference: Reference) -> str:
     kind = evidence_types().get(reference.evidence, reference.evidence)
     lines = [f"**{reference.short}**: {reference.citation(ids=False)}"]
     if reference.link:
-        lines.append(reference.link)
+        # <url>: an autolink; a bare URL before the "\" hard break swallows the backslash
+        lines.append(f"<{reference.link}>")
     lines.append(f"*Evidence: {kind}.*" + (f" {reference.note}" if reference.note else ""))
     # A backslash at the end of a line is a Markdown hard break; continuation lines are indented
     # so they stay inside the numbered list item.

@@ -299,6 +299,23 @@ class Store:
     def exercise_rows(self, start: str | None = None, end: str | None = None) -> list[dict]:
         return self.rows("exercise", start, end)
 
+    def first_rated_days(self, days: int) -> list[dict]:
+        """Pain entries of the first `days` days that have a rating (a baseline's rows)."""
+        row = self.conn.execute(
+            "SELECT max(date) FROM (SELECT DISTINCT date FROM pain ORDER BY date LIMIT ?)",
+            (days,),
+        ).fetchone()
+        return self.pain_rows(None, row[0]) if row and row[0] else []
+
+    def latest(self, kind: str) -> dict | None:
+        """The most recent entry of one kind (by day, then time of logging), or None."""
+        columns = KINDS[kind]
+        row = self.conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table_name(kind)} "
+            "ORDER BY date DESC, logged_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+        return _row_to_dict(columns, row) if row else None
+
     def has_entry_on(self, day: str) -> bool:
         """True when any pain entry or exercise session is logged for `day`."""
         row = self.conn.execute(

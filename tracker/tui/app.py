@@ -1,0 +1,281 @@
+"""The Textual app. It owns the store; screens ask it for data and it answers with messages.
+
+Hooks for screens written elsewhere (trends, guide, export) and for the tips panel:
+
+- `self.app.db_path` (Path): the diary file. `self.app.demo` is True on the `tracker demo` sample.
+- `self.app.run_store_job(job, reply, to=self)`: runs `job(store)` in a thread worker on its own
+  short-lived Store and posts `reply(result)` (a Message) to `to` (your screen; default the
+  App). `job` must not touch widgets. On a file problem `StoreFailed(message)` is posted to
+  `to` instead; it bubbles to the App, which shows it. Returns the Worker.
+- `DataChanged` (tracker.tui.messages): posted to every screen on the stack after the app
+  writes and when another process (`tracker pain 5` in a shell) commits. Handle
+  `on_data_changed` to reload. `self.app.data_generation` counts the changes.
+- `self.app.save_entry(entry, entry_id=None, reply_to=...)`, `delete_entry(kind, id)`,
+  `open_form(kind, row=None)`: the writes and the forms, for any screen that needs them.
+- Tips: the dashboard's job computes them (`tracker.tui.tips.tips_for_rows`, the rules in
+  `tracker.guidance`) and shows them in `#guidance-panel`, a `TipList`; any screen or test can
+  also call `DashboardScreen.show_tips(tips)` with objects having .id/.title/.text/.topic.
+- Screens opened with t / g / x are imported when first asked for, built with no arguments
+  and shown over the dashboard (`d` returns to it; one section replaces another).
+
+Why a Store per job and not one shared connection: a sqlite3 connection must not run two
+transactions from two threads at once, and opening an up-to-date file is two PRAGMAs (open and
+close measured 0.3 ms), so each worker opens its own and no lock is needed. WAL mode lets those
+readers run while another process writes. The App keeps one more connection, on the main
+thread, only to poll `PRAGMA data_version` once a second (2 microseconds a call) for live refresh.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.worker import Worker
+
+from tracker import models
+from tracker.store import Store, StoreError
+from tracker.tui.commands import TrackerCommands, app_bindings
+from tracker.tui.data import describe_exercise, describe_pain
+from tracker.tui.messages import DataChanged, EntryDeleted, EntrySaved, StoreFailed
+from tracker.tui.screens.dashboard import DashboardScreen
+from tracker.tui.screens.exercise_form import ExerciseForm
+from tracker.tui.screens.history import HistoryScreen
+from tracker.tui.screens.pain_form import PainForm
+
+#: Screens other modules provide, imported on first use: action -> (module, class).
+LAZY_SCREENS: dict[str, tuple[str, str]] = {
+    "trends": ("tracker.tui.screens.trends", "TrendsScreen"),
+    "guide": ("tracker.tui.screens.guide", "GuideScreen"),
+    "export": ("tracker.tui.screens.export", "ExportScreen"),
+}
+#: How often the app looks for writes made by other processes (`PRAGMA data_version`).
+LIVE_REFRESH_SECONDS = 1.0
+LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
+
+
+def one_line(exc: Exception) -> str:
+    """The user-facing line for a failed database job."""
+    if isinstance(exc, sqlite3.Error):
+        from tracker.errors import describe_sqlite_error
+
+        return describe_sqlite_error(exc)
+    return str(exc)
+
+
+class TrackerApp(App[None]):
+    """The diary app: dashboard, forms, history; trends, guide and export when installed."""
+
+    #: Absolute, so a subclass defined elsewhere (tests, benchmarks) still finds it.
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    TITLE = "tracker"
+    COMMANDS = App.COMMANDS | {TrackerCommands}
+    BINDINGS = app_bindings()
+    #: Tests set this False before running so snapshots never catch a half-blink.
+    cursor_blink: bool = True
+
+    def __init__(self, db_path: Path, demo: bool = False) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.demo = demo
+        self.data_generation = 0
+        self._watcher: Store | None = None
+        self._seen_version: int | None = None
+        self._seen_day = models.today()
+        if demo:
+            self.title = "tracker DEMO"
+            self.sub_title = "sample data in a temporary file; your diary is not touched"
+
+    def get_default_screen(self) -> Screen:
+        return DashboardScreen()
+
+    # ---- live refresh ----------------------------------------------------------------------
+    def on_mount(self) -> None:
+        try:
+            self._watcher = Store.open(self.db_path, create=False)
+            self._seen_version = self._watcher.data_version()
+        except StoreError as exc:
+            self.notify(f"Live refresh is off: {exc}", severity="warning")
+            return
+        self.set_interval(LIVE_REFRESH_SECONDS, self.poll_for_changes)
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+
+    def _data_version(self) -> int | None:
+        if self._watcher is None:
+            return None
+        try:
+            return self._watcher.data_version()
+        except sqlite3.Error:
+            return None
+
+    def poll_for_changes(self) -> None:
+        """Reload when another connection committed, or when midnight changed "today"."""
+        version = self._data_version()
+        if version is not None and version != self._seen_version:
+            self.data_changed("outside")
+        elif models.today() != self._seen_day:
+            self.data_changed("new day")
+
+    def data_changed(self, origin: str = "app") -> None:
+        """Tell every screen on the stack to reload (they handle `DataChanged`)."""
+        self._seen_version = self._data_version()
+        self._seen_day = models.today()
+        self.data_generation += 1
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged(origin, self.data_generation))
+
+    # ---- store jobs ------------------------------------------------------------------------
+    def run_store_job(
+        self,
+        job: Callable[[Store], Any],
+        reply: Callable[[Any], Message] | None = None,
+        *,
+        to: MessagePump | None = None,
+        group: str = "store",
+    ) -> Worker[None]:
+        """Run `job(store)` in a thread; post `reply(result)` (or `StoreFailed`) to `to`."""
+        target = to if to is not None else self
+        path = self.db_path
+
+        def work() -> None:
+            try:
+                with Store.open(path, create=False) as store:
+                    result = job(store)
+            except (StoreError, sqlite3.Error) as exc:
+                target.post_message(StoreFailed(one_line(exc)))
+                return
+            if reply is not None:
+                target.post_message(reply(result))
+
+        return target.run_worker(work, name=group, group=group, thread=True)
+
+    def save_entry(
+        self,
+        entry: models.PainEntry | models.ExerciseSession,
+        entry_id: int | None = None,
+        *,
+        reply_to: MessagePump | None = None,
+    ) -> Worker[None]:
+        """Add `entry`, or update the stored entry `entry_id`; replies `EntrySaved`."""
+        kind = "pain" if isinstance(entry, models.PainEntry) else "exercise"
+        summary = (
+            describe_pain(entry.as_row()) if kind == "pain" else describe_exercise(entry.as_row())
+        )
+
+        def job(store: Store) -> int:
+            if entry_id is None:
+                return store.add_pain(entry) if kind == "pain" else store.add_exercise(entry)
+            update = store.update_pain if kind == "pain" else store.update_exercise
+            if not update(entry_id, entry):
+                raise StoreError(f"that {kind} entry is gone (deleted elsewhere?); not saved")
+            return entry_id
+
+        def reply(new_id: int) -> EntrySaved:
+            return EntrySaved(kind, new_id, entry.date, summary, updated=entry_id is not None)
+
+        return self.run_store_job(job, reply, to=reply_to, group="save")
+
+    def delete_entry(self, kind: str, entry_id: int) -> Worker[None]:
+        """Delete one entry; replies `EntryDeleted` to the App."""
+        return self.run_store_job(
+            lambda store: store.delete(kind, entry_id),
+            lambda found: EntryDeleted(kind, entry_id, found),
+            group="delete",
+        )
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        self.notify(message.message, title="Not saved", severity="error", timeout=8)
+
+    def on_entry_deleted(self, message: EntryDeleted) -> None:
+        noun = "Pain entry" if message.kind == "pain" else "Exercise session"
+        self.notify(f"{noun} deleted." if message.found else f"{noun} was already gone.")
+        self.data_changed()
+
+    # ---- forms -----------------------------------------------------------------------------
+    def open_form(self, kind: str, row: dict | None = None) -> None:
+        """Open the pain or exercise form; with `row` (a Store row dict) it edits that entry."""
+        form = PainForm(row) if kind == "pain" else ExerciseForm(row)
+        self.push_screen(form, self._form_closed)
+
+    def _form_closed(self, saved: EntrySaved | None) -> None:
+        if saved is None:
+            return
+        verb = "updated" if saved.updated else "logged"
+        self.notify(f"{saved.summary} ({saved.day})", title=f"{saved.kind.capitalize()} {verb}")
+        self.data_changed()
+
+    # ---- navigation ------------------------------------------------------------------------
+    def _navigation_blocked(self) -> bool:
+        """A form or a dialog is open: finish it before going anywhere else."""
+        if any(getattr(screen, "BLOCKS_NAVIGATION", False) for screen in self.screen_stack):
+            self.notify("Save (ctrl+s) or cancel (escape) the open form first.")
+            return True
+        return False
+
+    def action_log_pain(self) -> None:
+        if not self._navigation_blocked():
+            self.open_form("pain")
+
+    def action_log_exercise(self) -> None:
+        if not self._navigation_blocked():
+            self.open_form("exercise")
+
+    def action_dashboard(self) -> None:
+        if not self._navigation_blocked():
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+
+    def action_history(self) -> None:
+        self.show_section(HistoryScreen)
+
+    def action_trends(self) -> None:
+        self._show_lazy("trends")
+
+    def action_guide(self) -> None:
+        self._show_lazy("guide")
+
+    def action_export(self) -> None:
+        self._show_lazy("export")
+
+    def show_section(self, screen_type: type[Screen]) -> None:
+        """Show a section screen over the dashboard, replacing any other section."""
+        if self._navigation_blocked() or isinstance(self.screen, screen_type):
+            return
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen_type())
+        else:
+            self.push_screen(screen_type())
+
+    def _show_lazy(self, name: str) -> None:
+        if self._navigation_blocked():
+            return
+        module_name, class_name = LAZY_SCREENS[name]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                self.notify(f"The {name} screen failed to load: {exc}", severity="error")
+                return
+            module = None
+        screen_type = getattr(module, class_name, None)
+        if screen_type is None:
+            self.notify(f"The {name} screen is not available yet.", severity="warning")
+            return
+        self.show_section(screen_type)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+
+def run_app(path: Path, demo: bool = False) -> None:
+    """Open the app on the diary at `path` (`demo` marks a sample database in the title)."""
+    TrackerApp(path, demo=demo).run()

@@ -1,0 +1,174 @@
+"""What the app's screens show, read from a Store: run inside worker threads, no Textual here.
+
+Each loader takes an open Store (the worker's own short-lived connection) and returns plain
+dataclasses; the figures come from `tracker.analysis` and the tips from `tracker.guidance`
+(through `tracker.tui.tips`), so the dashboard, `tracker stats`, `tracker tips` and the trends
+screen agree on what "7-day average", "baseline" or a tip mean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tracker.analysis import baseline_and_change, daily_series, pain_by_day
+from tracker.tui.tips import tips_for_rows
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+#: Days of pain the dashboard chart shows, today included.
+CHART_DAYS = 30
+#: Extra days read before the chart so its 7-day mean line starts filled in.
+LEAD_IN_DAYS = 7
+#: Days read back from today: every tip rule looks at most 14 days back, plus the 7 days
+#: before a session that the flare rule compares with, plus the chart and its lead-in.
+WINDOW_DAYS = 42
+#: The baseline is the mean of the first 14 rated days (tracker.analysis.change).
+BASELINE_DAYS = 14
+
+
+@dataclass
+class DashboardData:
+    """Today at a glance, the last 30 days of pain and the baseline for the chart."""
+
+    today: str
+    entries_today: int = 0
+    sessions_today: int = 0
+    pain_today: float | None = None
+    pain_7day: float | None = None
+    rated_days_7: int = 0
+    week_minutes: int = 0
+    week_sessions: int = 0
+    baseline: float | None = None
+    daily: list[dict] = field(default_factory=list)
+    tips: list = field(default_factory=list)
+
+    @property
+    def logged_today(self) -> bool:
+        return bool(self.entries_today or self.sessions_today)
+
+
+@dataclass
+class HistoryRow:
+    """One line of the history table: either kind, with the row dict for the edit form."""
+
+    kind: str
+    entry_id: int
+    date: str
+    logged_at: str
+    summary: str
+    note: str
+    row: dict
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.entry_id}"
+
+
+def shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+def monday_of(day: str) -> str:
+    date = dt.date.fromisoformat(day)
+    return (date - dt.timedelta(days=date.weekday())).isoformat()
+
+
+def load_dashboard(store: Store, today: str) -> DashboardData:
+    """The dashboard's figures for `today` (an ISO day, normally `models.today()`).
+
+    It reads a bounded window, never the whole history, so the dashboard costs the same on a
+    month or on ten years: the first 14 rated days (the baseline), the last 42 days, and the
+    latest entry of each kind (how long ago the last one was). The tips computed from that
+    window are the ones `tracker tips` gives from everything (a test holds the two equal).
+    """
+    pain, exercise = dashboard_rows(store, today)
+    chart_start = shift(today, -(CHART_DAYS - 1))
+    recent = [row for row in pain if row["date"] >= shift(chart_start, -LEAD_IN_DAYS)]
+    daily = daily_series(recent, start=shift(chart_start, -LEAD_IN_DAYS), end=today)
+    change = baseline_and_change(pain_by_day(pain), end=today)
+    todays = [row["average"] for row in pain if row["date"] == today]
+    week = [row for row in exercise if monday_of(today) <= row["date"] <= today]
+    return DashboardData(
+        today=today,
+        entries_today=len(todays),
+        sessions_today=sum(1 for row in week if row["date"] == today),
+        pain_today=round(sum(todays) / len(todays), 1) if todays else None,
+        pain_7day=change["recent_avg"],
+        rated_days_7=change["recent_days"],
+        week_minutes=sum(row["minutes"] for row in week),
+        week_sessions=len(week),
+        baseline=change["baseline_avg"],
+        daily=daily[LEAD_IN_DAYS:],
+        tips=tips_for_rows(pain, exercise, dt.date.fromisoformat(today)),
+    )
+
+
+def dashboard_rows(store: Store, today: str) -> tuple[list[dict], list[dict]]:
+    """The window the dashboard needs: baseline days, the last WINDOW_DAYS, the latest rows."""
+    start = shift(today, -(WINDOW_DAYS - 1))
+    pain = _merge(
+        store.first_rated_days(BASELINE_DAYS),
+        store.pain_rows(start, today),
+        [store.latest("pain")],
+    )
+    exercise = _merge(store.exercise_rows(start, today), [store.latest("exercise")])
+    return pain, exercise
+
+
+def _merge(*groups: list[dict | None]) -> list[dict]:
+    """Rows from several reads, each once, in the store's order (day, time of logging, id)."""
+    rows = {row["id"]: row for group in groups for row in group if row is not None}
+    return sorted(rows.values(), key=lambda row: (row["date"], row["logged_at"], row["id"]))
+
+
+def load_history(store: Store) -> list[HistoryRow]:
+    """Every pain entry and exercise session, newest first (by day, then time of logging)."""
+    rows = [_pain_row(row) for row in store.pain_rows()]
+    rows += [_exercise_row(row) for row in store.exercise_rows()]
+    rows.sort(key=lambda r: (r.date, r.logged_at, r.kind, r.entry_id), reverse=True)
+    return rows
+
+
+def _pain_row(row: dict) -> HistoryRow:
+    return HistoryRow(
+        "pain", row["id"], row["date"], row["logged_at"], describe_pain(row), row["note"] or "", row
+    )
+
+
+def _exercise_row(row: dict) -> HistoryRow:
+    return HistoryRow(
+        "exercise",
+        row["id"],
+        row["date"],
+        row["logged_at"],
+        describe_exercise(row),
+        row["note"] or "",
+        row,
+    )
+
+
+def describe_pain(row: dict) -> str:
+    """'pain 5/10, worst 7, least 3; burning, tingling' from a pain row or entry fields."""
+    parts = [f"pain {row['average']}/10"]
+    parts += [f"{name} {row[name]}" for name in ("worst", "least") if row.get(name) is not None]
+    text = ", ".join(parts)
+    symptoms = row.get("symptoms") or []
+    return f"{text}; {', '.join(s.replace('_', ' ') for s in symptoms)}" if symptoms else text
+
+
+def describe_exercise(row: dict) -> str:
+    """'walking 30 min (aerobic), effort 4, pain 5→4' from an exercise row or session fields."""
+    text = f"{row['activity']} {row['minutes']} min ({row['category'].replace('_', ' ')})"
+    if row.get("rpe") is not None:
+        text += f", effort {row['rpe']}"
+    before, after = row.get("pain_before"), row.get("pain_after")
+    if before is not None or after is not None:
+        text += f", pain {_or_unknown(before)}→{_or_unknown(after)}"
+    return text
+
+
+def _or_unknown(score: int | None) -> str:
+    return "?" if score is None else str(score)

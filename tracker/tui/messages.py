@@ -1,0 +1,67 @@
+"""Messages the app's workers and screens post, named for what already happened.
+
+Workers never touch widgets: they post one of these to the App or to the screen that asked,
+and the handler (on the main thread) updates the widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+
+@dataclass
+class EntrySaved(Message):
+    """A pain entry or exercise session was written (added, or updated when `updated`)."""
+
+    kind: str
+    entry_id: int
+    day: str
+    summary: str
+    updated: bool = False
+
+
+@dataclass
+class EntryDeleted(Message):
+    """An entry was deleted (`found` is False when it was already gone)."""
+
+    kind: str
+    entry_id: int
+    found: bool = True
+
+
+@dataclass
+class DataChanged(Message):
+    """The diary changed (here or in another process): screens showing data reload it."""
+
+    origin: str = "app"
+    generation: int = 0
+
+
+@dataclass
+class StoreFailed(Message):
+    """A database job failed; `message` is one line for the user, nothing was written."""
+
+    message: str
+
+
+@dataclass
+class DashboardLoaded(Message):
+    """The dashboard's figures were read (`data` is a `tracker.tui.data.DashboardData`)."""
+
+    data: object
+
+
+@dataclass
+class HistoryLoaded(Message):
+    """Every entry was read for the history table, newest first (`HistoryRow`s)."""
+
+    rows: list = field(default_factory=list)
+
+
+@dataclass
+class ActivitiesLoaded(Message):
+    """The user's past activities were read, most used first (for suggestions)."""
+
+    activities: list[str] = field(default_factory=list)

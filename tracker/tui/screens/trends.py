@@ -1,0 +1,251 @@
+"""The Trends screen (key t): three charts over a chosen period, the numbers in words, the tips.
+
+Changing the period (keys 1-4 or a click on its tab) reads the rows and runs the analysis in a
+worker (`load_trends`, no Textual); the reply, `TrendsLoaded`, hands the figures to the chart
+widgets, so the UI thread only draws. The words come from the functions behind `tracker stats`
+(tracker/cli/trends.py), so the CLI and the app say the same thing about the same numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, NamedTuple
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tab, Tabs
+
+from tracker import models
+from tracker.analysis import baseline_and_change, daily_series, pain_by_day, summarize
+from tracker.analysis.days import ROLLING_WINDOWS, shift
+from tracker.cli.trends import (
+    baseline_line,
+    change_line,
+    exercise_lines,
+    flare_line,
+    period_line,
+    response_lines,
+    trend_line,
+)
+from tracker.tui.commands import quiet_bindings
+from tracker.tui.messages import DataChanged
+from tracker.tui.tips import tips_for_rows
+from tracker.tui.widgets.tip_list import TipList
+from tracker.tui.widgets.trend_charts import (
+    ExerciseTrendChart,
+    PainTrendChart,
+    ResponseTrendChart,
+)
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+
+class Period(NamedTuple):
+    """A choice of period: its key, its label, and how many days back (None: everything)."""
+
+    key: str
+    label: str
+    days: int | None
+
+
+PERIODS: dict[str, Period] = {
+    p.key: p
+    for p in (
+        Period("1", "30 days", 30),
+        Period("2", "90 days", 90),
+        Period("3", "1 year", 365),
+        Period("4", "All time", None),
+    )
+}
+DEFAULT_PERIOD = "2"
+#: Narrower than this, the tips go under the charts so each chart keeps the full width.
+NARROW_COLUMNS = 100
+#: Days read before the period so the rolling means on its first day are already filled in.
+LEAD_IN_DAYS = max(ROLLING_WINDOWS)
+NOT_ENOUGH = "Not enough data yet."
+
+
+@dataclass
+class TrendsData:
+    """What the screen shows for one period; made in a worker by `load_trends`."""
+
+    period: str
+    summary: dict
+    daily: list[dict] = field(default_factory=list)
+    baseline: float | None = None
+    tips: list = field(default_factory=list)
+
+
+@dataclass
+class TrendsLoaded(Message):
+    """The figures for a period were read and analysed (`data` is a `TrendsData`)."""
+
+    data: TrendsData
+    request: int = 0
+
+
+def load_trends(store: Store, period: str, today: dt.date) -> TrendsData:
+    """Every figure of the Trends screen for `period` (a `PERIODS` key), as of `today`."""
+    end = today.isoformat()
+    pain, exercise = store.pain_rows(end=end), store.exercise_rows(end=end)
+    days = PERIODS[period].days
+    start = shift(today, -(days - 1)) if days else None
+    # "Your baseline" is the diary's first 14 rated days whatever the period, as on the
+    # dashboard: a 30% reduction is measured from where you started.
+    diary = baseline_and_change(pain_by_day(pain), end=end)
+    bounds = {}
+    if diary["baseline_avg"] is not None:
+        bounds = {"baseline_start": diary["baseline_start"], "baseline_end": diary["baseline_end"]}
+    summary = summarize(pain, exercise, today=today, start=start, **bounds)
+    first = summary["period_start"]
+    daily = []
+    if first is not None:
+        lead = shift(first, -LEAD_IN_DAYS)
+        recent = [row for row in pain if row["date"] >= lead]
+        daily = daily_series(recent, lead, end)[LEAD_IN_DAYS:]
+    tips = tips_for_rows(pain, exercise, today)
+    return TrendsData(period, summary, daily, diary["baseline_avg"], tips)
+
+
+# ---- the numbers in words -------------------------------------------------------------------
+def pain_words(s: dict) -> list[str]:
+    """The pain chart's numbers: the period, the change against the baseline, the trend."""
+    if not s["days_logged"]:
+        return [f"{NOT_ENOUGH} No pain ratings in this period: press p to log one."]
+    lines = [period_line(s)]
+    if s["period_pain_avg"] is not None:
+        lines.append(f"Mean pain over the period: {s['period_pain_avg']:.1f}.")
+    change = change_line(s)
+    lines.append(change if s["change_pct"] is not None else f"{NOT_ENOUGH} {change}")
+    lines += [baseline_line(s).strip(), trend_line(s)]
+    return [line for line in lines if line]
+
+
+def exercise_words(s: dict) -> list[str]:
+    """The exercise chart's numbers: the last 7 days against the target, the weeks that met it."""
+    lines = exercise_lines(s, now=True)
+    if not s["sessions"]:
+        lines.append("No exercise sessions in this period: press e to log one.")
+    return [line for line in lines if line]
+
+
+def response_words(s: dict) -> list[str]:
+    """The response chart's numbers: exercise against rest days, sessions, flares."""
+    lines = []
+    if s["exercise_day_pain_avg"] is None or s["rest_day_pain_avg"] is None:
+        lines.append(f"{NOT_ENOUGH} Comparing needs 3 rated days with exercise and 3 without.")
+    lines += response_lines(s)
+    if s["session_pain_change_avg"] is None:
+        lines.append(
+            f"{NOT_ENOUGH} Rate pain before and after a session to see how sessions affect it."
+        )
+    lines.append(flare_line(s, now=True))
+    return lines
+
+
+class PeriodTabs(Tabs, can_focus=False):
+    """The period tabs: clicked, or switched with 1-4 from anywhere on the screen."""
+
+
+class TrendsScreen(Screen):
+    """Pain and exercise over 30 days, 90 days, a year or everything, with tips beside them."""
+
+    CSS_PATH = "trends.tcss"
+    AUTO_FOCUS = "#trends-charts"
+    BINDINGS = [
+        *(Binding(p.key, f"period('{p.key}')", p.label) for p in PERIODS.values()),
+        Binding("escape", "app.dashboard", "Back", show=False),
+        *quiet_bindings("log_pain", "log_exercise", "history", "trends", "guide", "export"),
+    ]
+    period: reactive[str] = reactive(DEFAULT_PERIOD, init=False)
+
+    def __init__(self) -> None:
+        super().__init__(id="trends-screen")
+        self.data: TrendsData | None = None
+        self.requests = 0  # loads asked for; only the latest answer is shown
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        tabs = [Tab(p.label, id=f"period-{p.key}") for p in PERIODS.values()]
+        yield PeriodTabs(*tabs, active=f"period-{self.period}", id="trends-period")
+        with Horizontal(id="trends-body"):
+            with VerticalScroll(id="trends-charts"):
+                yield from self._section("pain", PainTrendChart(id="pain-trend"))
+                yield from self._section("exercise", ExerciseTrendChart(id="exercise-trend"))
+                yield from self._section("response", ResponseTrendChart(id="response-trend"))
+            with Vertical(id="trends-tips-box"):
+                yield TipList(id="trends-tips")
+        yield Footer()
+
+    @staticmethod
+    def _section(name: str, chart) -> ComposeResult:
+        with Vertical(id=f"{name}-section", classes="trend-section"):
+            yield chart
+            yield Static("Loading...", id=f"{name}-words", classes="trend-words", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#trends-tips-box").border_title = "Tips"
+        self.load()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_COLUMNS, "-narrow")
+
+    def load(self) -> None:
+        """Read and analyse the current period in a worker; `TrendsLoaded` comes back."""
+        self.requests += 1
+        request = self.requests
+        job = partial(load_trends, period=self.period, today=models.today())
+        reply = partial(TrendsLoaded, request=request)
+        self.app.run_store_job(job, reply, to=self, group="trends")
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.load()
+
+    def watch_period(self) -> None:
+        self.query_one(PeriodTabs).active = f"period-{self.period}"
+        self.load()
+
+    def action_period(self, key: str) -> None:
+        self.period = key
+
+    @on(Tabs.TabActivated, "#trends-period")
+    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
+        self.period = event.tab.id.removeprefix("period-")
+
+    def on_trends_loaded(self, message: TrendsLoaded) -> None:
+        if message.request != self.requests:
+            return  # overtaken: the period or the diary changed since it was asked for
+        self.show(message.data)
+
+    def show(self, data: TrendsData) -> None:
+        """Draw the three charts and write their numbers (UI thread: no analysis here)."""
+        self.data = data
+        s = data.summary
+        label = PERIODS[data.period].label.lower()
+        self.query_one(PainTrendChart).set_data(data.daily, data.baseline, f"Pain, {label}")
+        self.query_one(ExerciseTrendChart).set_data(
+            s["weekly_exercise_minutes"], s["weekly_aerobic_target"]
+        )
+        self.query_one(ResponseTrendChart).set_data(s)
+        for name, words in (
+            ("pain", pain_words(s)),
+            ("exercise", exercise_words(s)),
+            ("response", response_words(s)),
+        ):
+            self.query_one(f"#{name}-words", Static).update("\n".join(words))
+        self.query_one(TipList).show_tips(data.tips)
+
+    def words(self) -> str:
+        """Every number shown in words, one line each (for tests and screen readers)."""
+        return "\n".join(
+            str(self.query_one(f"#{name}-words", Static).content)
+            for name in ("pain", "exercise", "response")
+        )

@@ -1,0 +1,29 @@
+"""The tips for the diary as it is now: run inside a store job (a worker thread), no Textual.
+
+The rules and every word of the tips are in `tracker.guidance`; this only feeds them the same
+summary `tracker tips` does (all rows, relative to `models.today()`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from tracker import models
+from tracker.analysis import summarize
+from tracker.guidance import Tip, tips_for
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+
+def current_tips(store: Store) -> list[Tip]:
+    """The tips that apply now, most pressing first; call it inside `app.run_store_job`."""
+    return tips_for_rows(store.pain_rows(), store.exercise_rows())
+
+
+def tips_for_rows(
+    pain_rows: list[dict], exercise_rows: list[dict], today: dt.date | None = None
+) -> list[Tip]:
+    """The same, from rows already read (the trends job reads them once for both)."""
+    return tips_for(summarize(pain_rows, exercise_rows, today=today or models.today()))
