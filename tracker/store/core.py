@@ -20,7 +20,6 @@ APPLICATION_ID = 0x54524B31
 #: The number of migrations in tracker.store.schema (a test keeps the two equal).
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 PAIN_COLUMNS = (
     "id",
@@ -63,14 +62,16 @@ def _make_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite before sqlite3 gets to write anything to it."""
-    with open(path, "rb") as handle:
-        header = handle.read(100)
-    if len(header) == 0:
+def _refuse_empty_file(path: Path) -> None:
+    """Refuse an existing empty file: SQLite would quietly make a database of it.
+
+    Only `os.stat`, never `open()`: closing any descriptor on the database file would release
+    every POSIX lock this process holds on it, including those of the app's other live
+    connections (the classic way to corrupt an SQLite file). Whether a non-empty file is
+    SQLite, and tracker's, is left to SQLite itself, which reads without writing.
+    """
+    if path.stat().st_size == 0:
         raise StoreError(f"{path} is an empty file, not a tracker database; move it away first")
-    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-        raise StoreError(f"{path} is not a tracker database (not an SQLite file, or truncated)")
 
 
 def _row_to_dict(columns: Iterable[str], row: tuple) -> dict:
@@ -108,7 +109,7 @@ class Store:
         elif path.is_dir():
             raise StoreError(f"{path} is a folder, not a tracker database")
         else:
-            _check_header(path)
+            _refuse_empty_file(path)
         try:
             conn = sqlite3.connect(
                 path,
