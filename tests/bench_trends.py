@@ -111,34 +111,47 @@ def core_section(runs: int) -> list[tuple[str, float, str]]:
 
 
 def cli_section(runs: int) -> list[tuple[str, float, str]]:
-    """Whole commands on a ten-year database, against `python -c pass`."""
+    """Whole commands on 1, 5 and 10 years of history, against `python -c pass`."""
     with tempfile.TemporaryDirectory(prefix="tracker-bench-trends-") as folder:
-        db = Path(folder) / "ten.db"
-        write_sample(db, days=3650, seed=1, end=END)
-        return _cli_rows(db, runs)
+        dbs = {}
+        for years in (1, 5, 10):
+            dbs[years] = Path(folder) / f"{years}y.db"
+            write_sample(dbs[years], days=365 * years, seed=1, end=END)
+        return _cli_rows(dbs, runs)
 
 
-def _cli_rows(db: Path, runs: int) -> list[tuple[str, float, str]]:
-    env = {**os.environ, "TRACKER_DB": str(db), "TRACKER_TODAY": END.isoformat()}
-
-    def command(*args: str) -> Callable[[], object]:
+def _cli_rows(dbs: dict[int, Path], runs: int) -> list[tuple[str, float, str]]:
+    def command(db: Path, *args: str) -> Callable[[], object]:
+        env = {**os.environ, "TRACKER_DB": str(db), "TRACKER_TODAY": END.isoformat()}
         return lambda: subprocess.run(
             [sys.executable, *args], env=env, check=True, stdout=subprocess.DEVNULL
         )
 
     def load() -> None:
-        with Store.open(db) as store:
+        with Store.open(dbs[10]) as store:
             store.pain_rows(), store.exercise_rows()
 
-    bare = median_ms(command("-c", "pass"), runs)
-    stats = median_ms(command("-m", "tracker", "stats"), runs)
-    plot = median_ms(command("-m", "tracker", "plot", "--days", "3650", "--width", "100"), runs)
-    return [
+    bare = median_ms(command(dbs[1], "-c", "pass"), runs)
+    stats = {
+        years: median_ms(command(db, "-m", "tracker", "stats"), runs) for years, db in dbs.items()
+    }
+    plot = median_ms(
+        command(dbs[10], "-m", "tracker", "plot", "--days", "3650", "--width", "100"), runs
+    )
+    rows = [
         ("load all rows from the Store (10y)", median_ms(load, runs), "ms"),
         ("python -c pass", bare, "ms (reference)"),
-        ("tracker stats (10y)", stats, f"ms = python start + {stats - bare:.0f} ms"),
-        ("tracker plot --days 3650 (10y)", plot, f"ms = python start + {plot - bare:.0f} ms"),
     ]
+    for years, value in stats.items():
+        rows.append(
+            (f"tracker stats ({years}y)", value, f"ms = python start + {value - bare:.0f} ms")
+        )
+    growth = (stats[10] - bare) / (stats[1] - bare)
+    rows.append(("tracker stats growth 10y/1y (above python start)", growth, "x (linear = 10x)"))
+    rows.append(
+        ("tracker plot --days 3650 (10y)", plot, f"ms = python start + {plot - bare:.0f} ms")
+    )
+    return rows
 
 
 def run(runs: int = 7) -> list[tuple[str, float, str]]:

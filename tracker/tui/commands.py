@@ -30,7 +30,7 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("h", "history", "History", "History", "Every entry, newest first: edit or delete"),
     AppAction("t", "trends", "Trends", "Trends", "Pain and exercise over time"),
     AppAction("g", "guide", "Guide", "Guide", "What the research says about exercise and pain"),
-    AppAction("x", "export", "Export", "Export", "Write your diary to CSV, JSON or a PDF report"),
+    AppAction("x", "export", "Export", "Export", "Write your diary to a CSV file"),
     AppAction("d", "dashboard", "Home", "Dashboard", "Today at a glance and the last 30 days"),
     AppAction(
         "ctrl+t",
