@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+
+from benchlib import median_ms  # noqa: E402
 
 from tracker.exchange.csv_export import export_file  # noqa: E402
 from tracker.sample import write_sample  # noqa: E402
@@ -43,34 +43,22 @@ def tracker_export(db: Path, out: Path, table: str = "pain") -> None:
         export_file(store, table, out)
 
 
-def median_seconds(call, runs: int) -> float:
-    """Median wall time of `call()` over `runs` runs after one warm-up run."""
-    call()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def run(runs: int = RUNS) -> list[tuple[str, float, str]]:
     """(label, value, note) rows: both timings in ms and their ratio."""
     with tempfile.TemporaryDirectory(prefix="tracker-bench-export-") as folder:
         root = Path(folder)
         db = root / "ten-years.db"
         pain_count, _ = write_sample(db, days=3650, seed=1)
-        bare = median_seconds(lambda: bare_script(db, root / "bare.csv"), runs)
-        ours = median_seconds(lambda: tracker_export(db, root / "pain.csv"), runs)
-        daily = median_seconds(lambda: tracker_export(db, root / "daily.csv", "daily"), runs)
+        bare = median_ms(lambda: bare_script(db, root / "bare.csv"), runs)
+        ours = median_ms(lambda: tracker_export(db, root / "pain.csv"), runs)
+        daily = median_ms(lambda: tracker_export(db, root / "daily.csv", "daily"), runs)
     ratio = ours / bare
     verdict = "ok" if ratio <= TARGET_RATIO else f"OVER the {TARGET_RATIO}x target"
-    ms = 1000
     return [
-        (f"bare csv.writer, {pain_count} pain rows", bare * ms, "ms (baseline)"),
-        ("tracker export --table pain", ours * ms, "ms"),
+        (f"bare csv.writer, {pain_count} pain rows", bare, "ms (baseline)"),
+        ("tracker export --table pain", ours, "ms"),
         ("  ratio to the bare script", ratio, f"x ({verdict}; target <= {TARGET_RATIO}x)"),
-        ("tracker export --table daily (3650 days)", daily * ms, "ms (for reference)"),
+        ("tracker export --table daily (3650 days)", daily, "ms (for reference)"),
     ]
 
 

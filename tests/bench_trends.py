@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import plotext  # noqa: E402
+from benchlib import median_ms  # noqa: E402
 
 from tracker import plots  # noqa: E402
 from tracker.analysis import daily_series, summarize  # noqa: E402
@@ -31,17 +30,6 @@ END = dt.date(2026, 3, 1)
 YEARS = (1, 5, 10)
 CHART_SIZE = (100, 20)
 MS = 1000
-
-
-def median_ms(call: Callable[[], object], runs: int) -> float:
-    """Median wall time of `call` in milliseconds, after one warm-up call."""
-    call()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * MS
 
 
 def history(years: int) -> tuple[list[dict], list[dict]]:

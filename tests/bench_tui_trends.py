@@ -21,10 +21,11 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchlib import median_ms  # noqa: E402
 
 from tracker.sample import write_sample  # noqa: E402
 from tracker.store import Store  # noqa: E402
@@ -36,17 +37,6 @@ ALL_TIME = "4"
 THIRTY_DAYS = "1"
 MS = 1000
 BUDGET_MS = 100
-
-
-def median_ms(call: Callable[[], object], runs: int) -> float:
-    """Median wall time of `call` in milliseconds, after one warm-up call."""
-    call()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * MS
 
 
 def render_charts(screen, again: bool = False) -> None:
