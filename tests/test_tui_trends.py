@@ -223,3 +223,18 @@ async def test_tip_list_shows_tips_and_opens_their_topic(fixed_today):
         await pilot.pause()
         assert isinstance(app.screen, GuideScreen)
         assert app.screen.topic == "numbers"
+
+
+async def test_t_from_a_guide_opened_on_trends_goes_back_to_that_trends(sample_db):
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        trends = app.screen
+        app.push_screen(GuideScreen(topic="safety"))
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.screen is trends
+        assert sum(isinstance(s, TrendsScreen) for s in app.screen_stack) == 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import open_store
+from tracker.cli.common import db_path, open_store
 
 SOURCES = "sources"
 
@@ -56,8 +56,12 @@ def tips(ctx: click.Context, as_json: bool) -> None:
     from tracker.analysis import summarize
     from tracker.guidance import tips_for, tips_text
 
-    store = open_store(ctx)
-    summary = summarize(store.pain_rows(), store.exercise_rows(), today=models.today())
+    if db_path(ctx).exists():
+        store = open_store(ctx)
+        pain_rows, exercise_rows = store.pain_rows(), store.exercise_rows()
+    else:  # no diary yet: the "nothing logged" tip, and no file is created
+        pain_rows, exercise_rows = [], []
+    summary = summarize(pain_rows, exercise_rows, today=models.today())
     found = tips_for(summary)
     if as_json:
         click.echo(json.dumps([tip.as_dict() for tip in found], indent=2, ensure_ascii=False))

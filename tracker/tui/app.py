@@ -250,6 +250,11 @@ class TrackerApp(App[None]):
         """Show a section screen over the dashboard, replacing any other section."""
         if self._navigation_blocked() or isinstance(self.screen, screen_type):
             return
+        if any(isinstance(screen, screen_type) for screen in self.screen_stack):
+            # already open below (e.g. the guide opened from a tip on Trends): go back to it
+            while not isinstance(self.screen, screen_type):
+                self.pop_screen()
+            return
         if len(self.screen_stack) > 1:
             self.switch_screen(screen_type())
         else:
