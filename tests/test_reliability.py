@@ -169,12 +169,6 @@ def assert_refused(result):
     assert len(lines) == 1 and lines[0].startswith("Error: ")
 
 
-def available(template) -> bool:
-    from tracker.cli import COMMANDS, LazyGroup
-
-    return template[0] in COMMANDS and LazyGroup().get_command(None, template[0]) is not None
-
-
 @pytest.mark.parametrize("template", BAD_SCORE_COMMANDS, ids=lambda t: " ".join(t))
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(bad=bad_scores)
@@ -188,8 +182,6 @@ def test_bad_scores_to_every_command(seeded_db, template, bad):
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(bad=bad_dates)
 def test_bad_dates_to_every_command(seeded_db, template, bad):
-    if not available(template):
-        pytest.skip(f"{template[0]} is not built yet")
     before = snapshot(seeded_db)
     assert_refused(run_bad(seeded_db, template, bad))
     assert snapshot(seeded_db) == before
