@@ -27,7 +27,7 @@ def fail(message: str, code: int) -> int:
 def run_guarded(call: Callable[[], object], standalone_mode: bool = True) -> int:
     """Run a click main in non-standalone mode and turn every known failure into one line."""
     from tracker.models import ValidationError
-    from tracker.store import StoreError
+    from tracker.store import StoreError, describe_sqlite_error
 
     try:
         result = call()
@@ -58,16 +58,3 @@ def run_guarded(call: Callable[[], object], standalone_mode: bool = True) -> int
     if standalone_mode:
         sys.exit(code)
     return code
-
-
-def describe_sqlite_error(exc: sqlite3.Error) -> str:
-    """One line for an sqlite3 error met after the file was opened (the write was rolled back)."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return "the database is locked by another program; nothing was written, try again"
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return (
-            f"the database file is corrupt ({text}); nothing was written. "
-            "Restore it from a backup made with `tracker backup`"
-        )
-    return f"database error: {text}; nothing was written"

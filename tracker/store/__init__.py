@@ -7,6 +7,7 @@ from tracker.store.core import (
     SCHEMA_VERSION,
     Store,
     StoreError,
+    describe_sqlite_error,
 )
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "SCHEMA_VERSION",
     "Store",
     "StoreError",
+    "describe_sqlite_error",
 ]

@@ -125,7 +125,7 @@ class Store:
             store._prepare(new)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(_describe(path, exc)) from None
+            raise StoreError(describe_sqlite_error(exc, path)) from None
         except BaseException:
             conn.close()
             raise
@@ -183,7 +183,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise StoreError(_describe(self.path, exc)) from None
+            raise StoreError(describe_sqlite_error(exc, self.path)) from None
         except StoreError:
             self.conn.execute("ROLLBACK")
             raise
@@ -196,7 +196,7 @@ class Store:
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             self.conn.execute("ROLLBACK")
-            raise StoreError(_describe(self.path, exc)) from None
+            raise StoreError(describe_sqlite_error(exc, self.path)) from None
 
     def _refuse_corrupt_file(self) -> None:
         """Before this Store's first write, a quick_check: a corrupt file is never written to.
@@ -404,13 +404,20 @@ def _exercise_values(session: ExerciseSession) -> dict:
     return {name: getattr(session, name) for name in EXERCISE_COLUMNS if name != "id"}
 
 
-def _describe(path: Path, exc: sqlite3.Error) -> str:
-    """One line for the user from an sqlite3 error about the file."""
+def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:
+    """One line for the user from an sqlite3 error, whoever met it (CLI, app, store).
+
+    Every write runs in one transaction, so whatever failed, nothing was half-written.
+    """
     text = str(exc)
+    where = str(path) if path else "the database"
     if "locked" in text or "busy" in text:
-        return f"{path} is locked by another program; nothing was written, try again"
+        return f"{where} is locked by another program; nothing was written, try again"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"{path} is not a tracker database, or it is corrupt; it was not modified"
+        return (
+            f"{where} is not a tracker database, or it is corrupt ({text}); it was not "
+            "modified. Restore it from a copy made with `tracker backup`"
+        )
     if "readonly" in text or "read-only" in text:
-        return f"{path} is read-only; nothing was written"
-    return f"database error on {path}: {text}"
+        return f"{where} is read-only; nothing was written"
+    return f"database error on {where}: {text}; nothing was written"

@@ -40,7 +40,7 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from tracker import models
-from tracker.store import Store, StoreError
+from tracker.store import Store, StoreError, describe_sqlite_error
 from tracker.tui.commands import TrackerCommands, app_bindings
 from tracker.tui.data import describe_exercise, describe_pain
 from tracker.tui.messages import DataChanged, EntryDeleted, EntrySaved, StoreFailed
@@ -62,11 +62,7 @@ LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
 
 def one_line(exc: Exception) -> str:
     """The user-facing line for a failed database job."""
-    if isinstance(exc, sqlite3.Error):
-        from tracker.errors import describe_sqlite_error
-
-        return describe_sqlite_error(exc)
-    return str(exc)
+    return describe_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else str(exc)
 
 
 class TrackerApp(App[None]):
