@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tracker.cli import cli
 from tracker.store import Store
 
 
@@ -149,19 +151,11 @@ def test_sample_writes_a_new_database_only(invoke, tmp_path):
     assert invoke("sample", str(target)).exit_code == 2
 
 
-def test_corrupt_database_gets_one_line_and_is_untouched(invoke, db_path, tmp_path):
+def test_corrupt_database_gets_one_line_and_is_untouched(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all" * 10)
     before = bad.read_bytes()
-    result = CliRunnerless(invoke, bad)
+    result = CliRunner().invoke(cli, ["--db", str(bad), "pain", "5"])
     assert result.exit_code == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert bad.read_bytes() == before
-
-
-def CliRunnerless(invoke, path):  # noqa: N802 - a tiny local helper
-    from click.testing import CliRunner
-
-    from tracker.cli import cli
-
-    return CliRunner().invoke(cli, ["--db", str(path), "pain", "5"])

@@ -5,13 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker.cli.common import open_store
-from tracker.cli.log import (
-    describe_exercise,
-    describe_pain,
-    exercise_options,
-    pain_fields,
-    pain_options,
-)
+from tracker.cli.log import entry_line, exercise_options, pain_fields, pain_options
 from tracker.models import validate_exercise, validate_pain
 
 
@@ -38,7 +32,7 @@ def edit_pain(ctx: click.Context, entry_id: int, **options) -> None:
     row = _existing(store, "pain", entry_id)
     entry = validate_pain({**row, **pain_fields(**options)})
     store.update_pain(entry_id, entry)
-    click.echo(f"Updated {describe_pain(entry)}.")
+    click.echo(f"Updated {entry_line('pain', entry.as_row())}.")
 
 
 @edit.command("exercise")
@@ -56,7 +50,7 @@ def edit_exercise(ctx: click.Context, entry_id: int, **options) -> None:
         given["category"] = None  # a new activity gets its own inferred category
     session = validate_exercise({**row, **given})
     store.update_exercise(entry_id, session)
-    click.echo(f"Updated {describe_exercise(session)}.")
+    click.echo(f"Updated {entry_line('exercise', session.as_row())}.")
 
 
 @click.command()
@@ -68,20 +62,8 @@ def delete(ctx: click.Context, kind: str, entry_id: int, yes: bool) -> None:
     """Delete one pain entry or exercise session by its id."""
     store = open_store(ctx)
     row = _existing(store, kind, entry_id)
-    described = describe_pain_row(row) if kind == "pain" else describe_exercise_row(row)
+    described = entry_line(kind, row)
     if not yes:
         click.confirm(f"Delete {described}?", abort=True)
     store.delete(kind, entry_id)
     click.echo(f"Deleted {described}.")
-
-
-def describe_pain_row(row: dict) -> str:
-    from tracker.models import PainEntry
-
-    return describe_pain(PainEntry(**row))
-
-
-def describe_exercise_row(row: dict) -> str:
-    from tracker.models import ExerciseSession
-
-    return describe_exercise(ExerciseSession(**row))

@@ -13,8 +13,8 @@ from tracker.cli.common import date_option, open_store
 from tracker.models import (
     CATEGORIES,
     SYMPTOMS,
-    ExerciseSession,
-    PainEntry,
+    describe_exercise,
+    describe_pain,
     validate_exercise,
     validate_pain,
 )
@@ -85,29 +85,11 @@ def pain_fields(**given) -> dict:
     return {name: value for name, value in fields.items() if value is not None}
 
 
-def describe_pain(entry: PainEntry) -> str:
-    parts = [f"average {entry.average}/10"]
-    if entry.worst is not None:
-        parts.append(f"worst {entry.worst}")
-    if entry.least is not None:
-        parts.append(f"least {entry.least}")
-    if entry.symptoms:
-        parts.append(", ".join(entry.symptoms))
-    return f"pain entry #{entry.id} for {entry.date}: " + "; ".join(parts)
-
-
-def describe_exercise(session: ExerciseSession) -> str:
-    text = (
-        f"exercise session #{session.id} for {session.date}: "
-        f"{session.activity} ({session.category}), {session.minutes} min"
-    )
-    if session.rpe is not None:
-        text += f", effort {session.rpe}/10"
-    if session.pain_before is not None or session.pain_after is not None:
-        before = "-" if session.pain_before is None else session.pain_before
-        after = "-" if session.pain_after is None else session.pain_after
-        text += f", pain {before} -> {after}"
-    return text
+def entry_line(kind: str, row: dict) -> str:
+    """'pain entry #3 for 2026-11-21: pain 5/10, worst 7; burning' (one describer, models')."""
+    noun = "pain entry" if kind == "pain" else "exercise session"
+    what = describe_pain(row) if kind == "pain" else describe_exercise(row)
+    return f"{noun} #{row['id']} for {row['date']}: {what}"
 
 
 #: "-1" must reach validation as a score ("average: must be from 0 to 10"), not be taken as an
@@ -127,7 +109,7 @@ def pain(ctx: click.Context, average: str, **options) -> None:
     entry = validate_pain({"average": average, **pain_fields(**options)})
     store = open_store(ctx)
     entry.id = store.add_pain(entry)
-    click.echo(f"Stored {describe_pain(entry)}.")
+    click.echo(f"Stored {entry_line('pain', entry.as_row())}.")
 
 
 @click.command(context_settings=NUMBERS_AS_ARGUMENTS)
@@ -146,7 +128,7 @@ def exercise(ctx: click.Context, activity: str, minutes: str, **options) -> None
     session = validate_exercise({"activity": activity, "minutes": minutes, **given})
     store = open_store(ctx)
     session.id = store.add_exercise(session)
-    click.echo(f"Stored {describe_exercise(session)}.")
+    click.echo(f"Stored {entry_line('exercise', session.as_row())}.")
 
 
 @click.command("list")
@@ -184,14 +166,7 @@ def _list_lines(pain_rows: list[dict], exercise_rows: list[dict]) -> list[str]:
     """One line per entry, both kinds merged by date and time of logging."""
     items = [(r["date"], r["logged_at"], "pain", r) for r in pain_rows]
     items += [(r["date"], r["logged_at"], "exercise", r) for r in exercise_rows]
-    lines = []
-    for _, _, kind, row in sorted(items, key=lambda item: item[:2]):
-        if kind == "pain":
-            entry = PainEntry(**row)
-            lines.append(describe_pain(entry))
-        else:
-            lines.append(describe_exercise(ExerciseSession(**row)))
-    return lines
+    return [entry_line(kind, row) for _, _, kind, row in sorted(items, key=lambda i: i[:2])]
 
 
 @click.command()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tracker.analysis import baseline_and_change, daily_series, pain_by_day
+from tracker.models import describe_exercise, describe_pain
 from tracker.tui.tips import tips_for_rows
 
 if TYPE_CHECKING:
@@ -148,27 +149,3 @@ def _exercise_row(row: dict) -> HistoryRow:
         row["note"] or "",
         row,
     )
-
-
-def describe_pain(row: dict) -> str:
-    """'pain 5/10, worst 7, least 3; burning, tingling' from a pain row or entry fields."""
-    parts = [f"pain {row['average']}/10"]
-    parts += [f"{name} {row[name]}" for name in ("worst", "least") if row.get(name) is not None]
-    text = ", ".join(parts)
-    symptoms = row.get("symptoms") or []
-    return f"{text}; {', '.join(s.replace('_', ' ') for s in symptoms)}" if symptoms else text
-
-
-def describe_exercise(row: dict) -> str:
-    """'walking 30 min (aerobic), effort 4, pain 5→4' from an exercise row or session fields."""
-    text = f"{row['activity']} {row['minutes']} min ({row['category'].replace('_', ' ')})"
-    if row.get("rpe") is not None:
-        text += f", effort {row['rpe']}"
-    before, after = row.get("pain_before"), row.get("pain_after")
-    if before is not None or after is not None:
-        text += f", pain {_or_unknown(before)}→{_or_unknown(after)}"
-    return text
-
-
-def _or_unknown(score: int | None) -> str:
-    return "?" if score is None else str(score)
