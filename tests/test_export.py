@@ -207,7 +207,7 @@ def test_errors_are_one_line(db_path, tmp_path, invoke):
     assert missing.exit_code == 1 and "does not exist" in missing.stderr
     Store.open(db_path).close()
     nowhere = invoke("export", str(tmp_path / "no" / "such" / "x.csv"))
-    assert nowhere.exit_code == 1 and nowhere.stderr.count("\n") == 1
+    assert nowhere.exit_code == 2 and nowhere.stderr.count("\n") == 1
     backwards = invoke("export", "--from", "2024-03-05", "--to", "2024-03-01")
     assert backwards.exit_code == 2
     assert backwards.stderr.startswith("Error: to: 2024-03-01 is before")

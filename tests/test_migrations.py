@@ -40,8 +40,30 @@ def test_every_earlier_schema_version_opens_and_keeps_rows(tmp_path):
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
         assert {"pain_date", "exercise_date"} <= indexes
-        backup = path.with_name(f"{path.name}.before-schema-{SCHEMA_VERSION}.bak")
-        assert backup.exists()
+        (backup,) = path.parent.glob(f"{path.name}.before-schema-{SCHEMA_VERSION}.*.bak")
         old = sqlite3.connect(backup)
         assert old.execute("PRAGMA user_version").fetchone()[0] == index
         assert old.execute("SELECT count(*) FROM pain").fetchone()[0] == 2
+
+
+def test_an_earlier_copy_never_blocks_a_later_migration(tmp_path):
+    """A copy left by an earlier (or interrupted) migration has another name than the next."""
+    path = tmp_path / "old.db"
+    make_old_database(path, stop_before=schema.MIGRATION_NAMES[-1])
+    blocker = path.with_name(f"{path.name}.before-schema-{SCHEMA_VERSION}.bak")
+    blocker.write_bytes(b"left behind")
+    with Store.open(path) as store:
+        assert store.count("pain") == 2
+    assert blocker.read_bytes() == b"left behind"
+
+
+def test_ids_are_never_reused_after_a_delete(tmp_path):
+    path = tmp_path / "old.db"
+    make_old_database(path, stop_before=schema.MIGRATION_NAMES[-1])
+    with Store.open(path) as store:
+        last = max(row["id"] for row in store.pain_rows())
+        assert store.delete("pain", last)
+        from tracker.models import validate_pain
+
+        new_id = store.add_pain(validate_pain({"average": 3}))
+        assert new_id == last + 1

@@ -8,6 +8,7 @@ import stat
 import pytest
 
 from tracker.models import validate_exercise, validate_pain
+from tracker.safe_files import OutputRefused
 from tracker.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, schema
 
 
@@ -91,7 +92,7 @@ def test_foreign_sqlite_file_is_refused_and_untouched(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "content", [b"", b"hello, not a database", b"SQLite format 3\x00" + b"\x00" * 20]
+    "content", [b"hello, not a database", b"SQLite format 3\x00" + b"\x00" * 20]
 )
 def test_non_database_files_are_refused_and_untouched(tmp_path, content):
     path = tmp_path / "bad.db"
@@ -131,9 +132,19 @@ def test_backup_is_consistent_and_private(db_path, tmp_path):
     with Store.open(db_path) as store:
         store.add_pain(validate_pain({"average": 6}))
         copy = store.backup(tmp_path / "copy.db")
-        with pytest.raises(StoreError, match="already exists"):
+        with pytest.raises(OutputRefused, match="never overwritten"):
             store.backup(copy)
     assert mode(copy) == 0o600
     with Store.open(copy) as restored:
         assert restored.count("pain") == 1
         assert restored.integrity_ok()
+
+
+def test_an_empty_file_left_by_an_interrupted_first_run_becomes_the_diary(tmp_path):
+    """An earlier tracker killed during its first run left an empty file: it holds nothing,
+    so the next run finishes the creation instead of refusing the file forever."""
+    path = tmp_path / "tracker.db"
+    path.write_bytes(b"")
+    with Store.open(path) as store:
+        store.add_pain(validate_pain({"average": 5}))
+        assert store.count("pain") == 1

@@ -6,6 +6,9 @@ read-only), 2 a usage error (a value out of range, a malformed date, an unknown 
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -27,6 +30,7 @@ def fail(message: str, code: int) -> int:
 def run_guarded(call: Callable[[], object], standalone_mode: bool = True) -> int:
     """Run a click main in non-standalone mode and turn every known failure into one line."""
     from tracker.models import ValidationError
+    from tracker.safe_files import OutputRefused
     from tracker.store import StoreError, describe_sqlite_error
 
     try:
@@ -34,7 +38,7 @@ def run_guarded(call: Callable[[], object], standalone_mode: bool = True) -> int
         code = result if isinstance(result, int) else EXIT_OK
     except ValidationError as exc:
         code = fail(str(exc), EXIT_USAGE)
-    except UsageProblem as exc:
+    except (UsageProblem, OutputRefused) as exc:
         code = fail(str(exc), EXIT_USAGE)
     except click.UsageError as exc:
         hint = f" (see: {exc.ctx.command_path} --help)" if exc.ctx else ""
@@ -51,10 +55,27 @@ def run_guarded(call: Callable[[], object], standalone_mode: bool = True) -> int
     except KeyboardInterrupt:
         click.echo("Interrupted; nothing half-written was kept.", err=True)
         code = 130
-    except (BrokenPipeError, click.exceptions.Exit) as exc:
-        code = getattr(exc, "exit_code", EXIT_OK)
+    except BrokenPipeError:
+        code = _quiet_broken_pipe()
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
     except OSError as exc:
-        code = fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), EXIT_FAILED)
+        if exc.errno == errno.EPIPE:
+            code = _quiet_broken_pipe()
+        else:
+            code = fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), EXIT_FAILED)
     if standalone_mode:
         sys.exit(code)
     return code
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (`tracker list | head`): not an error, and nothing more to say.
+
+    Standard output is pointed at /dev/null so that Python's final flush at exit cannot raise
+    a second BrokenPipeError (which would print a warning and exit 1).
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_OK

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "remind": "tracker.cli.log:remind",
     "sample": "tracker.cli.data:sample",
     "backup": "tracker.cli.data:backup",
+    "check": "tracker.cli.data:check",
     "ui": "tracker.cli.app:ui",
     "demo": "tracker.cli.app:demo",
     "stats": "tracker.cli.trends:stats",

@@ -12,7 +12,10 @@ from tracker.paths import resolve_db_path
 def db_path(ctx: click.Context) -> Path:
     """The database path chosen by --db, TRACKER_DB or the platform default."""
     root = ctx.find_root()
-    return resolve_db_path((root.obj or {}).get("db"))
+    given = (root.obj or {}).get("db")
+    if given is not None and given.strip() == "":
+        raise click.BadParameter("the path is empty; give a file name", param_hint="--db")
+    return resolve_db_path(given)
 
 
 def open_store(ctx: click.Context, create: bool = True):
@@ -23,6 +26,10 @@ def open_store(ctx: click.Context, create: bool = True):
     ctx.call_on_close(store.close)
     return store
 
+
+#: SQLite's largest rowid: a larger id cannot name any entry (and would overflow).
+MAX_ID = 2**63 - 1
+id_argument = click.argument("entry_id", metavar="ID", type=click.IntRange(1, MAX_ID))
 
 date_option = click.option(
     "--date",

@@ -1,4 +1,5 @@
-"""Whole-database commands: `sample` (a synthetic history) and `backup` (a safe copy)."""
+"""Whole-database commands: `sample` (a synthetic history), `backup` (a safe, checked copy)
+and `check` (the whole file and every row checked)."""
 
 from __future__ import annotations
 
@@ -41,13 +42,35 @@ def sample(path: Path, days: int, seed: int) -> None:
 def backup(ctx: click.Context, destination: Path) -> None:
     """Copy the database to DESTINATION, consistently, even while the app is open.
 
-    Uses SQLite's online backup API; the copy is readable by its owner only. To restore,
-    point tracker at the copy (--db DESTINATION) or copy it over the original while tracker
-    is closed.
+    Uses SQLite's online backup API, then checks the copy in full before giving it its name:
+    a damaged diary is refused and no file is left. The copy is readable by its owner only,
+    and an existing file is never replaced. To restore, point tracker at the copy
+    (--db DESTINATION) or copy it over the original while tracker is closed.
     """
     store = open_store(ctx, create=False)
     store.backup(destination)
+    from tracker.store import Store
+
+    with Store.open(destination, create=False) as copy:
+        pain, exercise = copy.count("pain"), copy.count("exercise")
     click.echo(
-        f"Backed up {store.count('pain')} pain entries and {store.count('exercise')} "
-        f"exercise sessions to {destination}."
+        f"Backed up {pain} pain entries and {exercise} exercise sessions to {destination}; "
+        "the copy was checked and is intact."
     )
+
+
+@click.command()
+@click.pass_context
+def check(ctx: click.Context) -> int:
+    """Check the whole diary: the file itself, and every stored row against the rules.
+
+    Names each damaged row and how to fix it (`tracker edit` or `tracker delete`); exit 1
+    when anything is damaged. Reads only: it never writes to the diary.
+    """
+    from tracker.store.check import check as run_check
+
+    store = open_store(ctx, create=False)
+    report = run_check(store)
+    for line in report.lines(store.path):
+        click.echo(line, err=not report.ok)
+    return 0 if report.ok else 1

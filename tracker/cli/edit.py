@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import open_store
+from tracker.cli.common import id_argument, open_store
 from tracker.cli.log import entry_line, exercise_options, pain_fields, pain_options
 from tracker.models import validate_exercise, validate_pain
 
@@ -16,18 +16,28 @@ def _existing(store, kind: str, entry_id: int) -> dict:
     return row
 
 
+def _refuse_cleared_date(options: dict) -> None:
+    """`--date ''` would silently move the entry to today: a day cannot be cleared."""
+    if options.get("date") is not None and options["date"].strip() == "":
+        raise click.BadParameter(
+            "an entry's day cannot be cleared; give YYYY-MM-DD, 'today' or 'yesterday'",
+            param_hint="--date",
+        )
+
+
 @click.group()
 def edit() -> None:
     """Change a logged entry: give only the fields to change; an empty value ('') clears one."""
 
 
 @edit.command("pain")
-@click.argument("entry_id", metavar="ID", type=int)
+@id_argument
 @click.option("--average", metavar="N", help="Average pain over the last 24 hours, 0-10.")
 @pain_options
 @click.pass_context
 def edit_pain(ctx: click.Context, entry_id: int, **options) -> None:
     """Edit pain entry ID."""
+    _refuse_cleared_date(options)
     store = open_store(ctx)
     row = _existing(store, "pain", entry_id)
     entry = validate_pain({**row, **pain_fields(**options)})
@@ -36,13 +46,14 @@ def edit_pain(ctx: click.Context, entry_id: int, **options) -> None:
 
 
 @edit.command("exercise")
-@click.argument("entry_id", metavar="ID", type=int)
+@id_argument
 @click.option("--activity", metavar="TEXT", help="What you did.")
 @click.option("--minutes", metavar="N", help="How long, 1-600 minutes.")
 @exercise_options
 @click.pass_context
 def edit_exercise(ctx: click.Context, entry_id: int, **options) -> None:
     """Edit exercise session ID."""
+    _refuse_cleared_date(options)
     store = open_store(ctx)
     row = _existing(store, "exercise", entry_id)
     given = {k: v for k, v in options.items() if v is not None}
@@ -55,7 +66,7 @@ def edit_exercise(ctx: click.Context, entry_id: int, **options) -> None:
 
 @click.command()
 @click.argument("kind", type=click.Choice(["pain", "exercise"]))
-@click.argument("entry_id", metavar="ID", type=int)
+@id_argument
 @click.option("--yes", is_flag=True, help="Delete without asking.")
 @click.pass_context
 def delete(ctx: click.Context, kind: str, entry_id: int, yes: bool) -> None:

@@ -131,10 +131,14 @@ def exercise(ctx: click.Context, activity: str, minutes: str, **options) -> None
     click.echo(f"Stored {entry_line('exercise', session.as_row())}.")
 
 
+#: 200 years: any diary fits, and the first day stays a real date.
+MAX_LIST_DAYS = 73000
+
+
 @click.command("list")
 @click.option(
     "--days",
-    type=click.IntRange(min=0),
+    type=click.IntRange(0, MAX_LIST_DAYS),
     default=14,
     show_default=True,
     help="How many days back to show, today included; 0 shows everything.",

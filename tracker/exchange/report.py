@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import unicodedata
-from pathlib import Path
 
 from fpdf import FPDF, FontFace
 
@@ -87,11 +87,26 @@ def write_report(
     start: str | None = None,
     end: str | None = None,
     today: dt.date | None = None,
+    *,
+    force: bool = False,
 ) -> int:
-    """Write the report for start..end (default: first logged day to today); returns pages."""
+    """Write the report for start..end (default: first logged day to today); returns pages.
+
+    Through `safe_files`: a temporary file renamed into place, 0600, never over the diary or
+    any SQLite file, an existing file only with `force`. `-` writes the PDF to standard output.
+    """
+    from tracker.safe_files import check_target, is_stdout, write_bytes
+
+    if not is_stdout(path):
+        check_target(path, force=force, protect=[store.path])  # refuse before the work
     data = gather(store, start, end, today)
     pdf = build(data)
-    Path(path).expanduser().write_bytes(bytes(pdf.output()))
+    content = bytes(pdf.output())
+    if is_stdout(path):
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        write_bytes(path, content, force=force, protect=[store.path])
     return pdf.page_no()
 
 

@@ -8,17 +8,20 @@ import) loads only to create or migrate a file, or for the bulk and query helper
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tracker.models import ExerciseSession, PainEntry
+from tracker.store.rows import damage, how_to_fix
 
 #: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
 APPLICATION_ID = 0x54524B31
 #: The number of migrations in tracker.store.schema (a test keeps the two equal).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 
 PAIN_COLUMNS = (
@@ -54,24 +57,24 @@ class StoreError(Exception):
     """A problem with the database file itself, said in one line for the user."""
 
 
-def _make_private_file(path: Path) -> None:
-    """Create an empty file readable by its owner only (0600), its folder 0700 when new."""
-    if not path.parent.exists():
-        os.makedirs(path.parent, mode=0o700, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+class DamagedRow(StoreError):
+    """A stored row holds a value no tracker write could have made (a damaged file)."""
 
 
-def _refuse_empty_file(path: Path) -> None:
-    """Refuse an existing empty file: SQLite would quietly make a database of it.
+#: Schema objects a tracker database may hold before its creation finished.
+_OWN_OBJECTS = {
+    "pain",
+    "exercise",
+    "pain_date",
+    "exercise_date",
+    "_sqlite_migrations",
+    "sqlite_sequence",
+}
 
-    Only `os.stat`, never `open()`: closing any descriptor on the database file would release
-    every POSIX lock this process holds on it, including those of the app's other live
-    connections (the classic way to corrupt an SQLite file). Whether a non-empty file is
-    SQLite, and tracker's, is left to SQLite itself, which reads without writing.
-    """
-    if path.stat().st_size == 0:
-        raise StoreError(f"{path} is an empty file, not a tracker database; move it away first")
+
+def _make_private_folder(folder: Path) -> None:
+    if not folder.exists():
+        os.makedirs(folder, mode=0o700, exist_ok=True)
 
 
 def _row_to_dict(columns: Iterable[str], row: tuple) -> dict:
@@ -81,12 +84,87 @@ def _row_to_dict(columns: Iterable[str], row: tuple) -> dict:
     return data
 
 
+def _create_database(path: Path) -> None:
+    """Make a complete new diary under a temporary name, then link it into place.
+
+    The name `path` only ever shows a finished database: a first run killed at any instant
+    leaves at most a hidden `.NAME.*.part` file (safe to delete), never a file that later runs
+    refuse. Two first runs at once each build their own; link() lets exactly one win and the
+    other simply opens the winner's file.
+    """
+    from tracker.safe_files import fsync_folder, temporary_beside
+    from tracker.store.schema import migrate  # loads sqlite-utils: new files only
+
+    _make_private_folder(path.parent)
+    with temporary_beside(path) as temporary:
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("BEGIN IMMEDIATE")
+            migrate(conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        finally:
+            conn.close()  # the last connection: checkpoints and removes the -wal
+        _fsync_file(temporary)
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+        fsync_folder(path.parent)
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite could write the file and its -wal/-shm beside it."""
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+        return False
+    try:
+        return not os.statvfs(path).f_flag & os.ST_RDONLY
+    except (OSError, AttributeError):
+        return True
+
+
+def _connect(path: Path, timeout: float, same_thread: bool) -> tuple[sqlite3.Connection, bool]:
+    """(connection, read_only): read-write when possible, else read-only, else immutable.
+
+    A diary on a read-only medium (a locked USB stick, a mounted backup) can still be read
+    and exported: `mode=ro` needs the -shm to exist or be creatable, `immutable=1` needs
+    nothing but promises SQLite that nobody writes the file meanwhile.
+    """
+    options = {"timeout": timeout, "isolation_level": None, "check_same_thread": same_thread}
+    if _writable(path):
+        return sqlite3.connect(path, **options), False
+    uri = "file:" + urllib.parse.quote(str(path.absolute()))
+    try:
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, **options)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn, True
+    except sqlite3.OperationalError:
+        return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, **options), True
+
+
+def _keep_copy(temporary: Path, database: Path, version: int) -> Path:
+    """Give a finished migration copy its final name, unique so it never blocks a later run."""
+    from tracker.safe_files import fsync_folder
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = f"{database.name}.before-schema-{SCHEMA_VERSION}.{stamp}"
+    for attempt in range(1, 100):
+        name = f"{base}.bak" if attempt == 1 else f"{base}-{attempt}.bak"
+        try:
+            os.link(temporary, database.with_name(name))
+        except FileExistsError:
+            continue
+        fsync_folder(database.parent)
+        return database.with_name(name)
+    raise StoreError(f"could not name the copy of {database} taken before schema {version}")
+
+
 class Store:
     """The only door to the database. Open with `Store.open(path)`; close when done."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection):
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False):
         self.path = path
         self.conn = conn
+        self.read_only = read_only
         self._checked = False
 
     # ---- opening ---------------------------------------------------------------------------
@@ -100,29 +178,27 @@ class Store:
         check_same_thread: bool = True,
     ) -> Store:
         """Open (or create) the tracker database at `path`, migrating an older file forward."""
+        if os.fspath(path).strip() == "":
+            raise StoreError("the database path is empty; give a file name with --db")
         path = Path(path)
-        new = not path.exists()
-        if new:
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a tracker database")
+        if not path.exists():
             if not create:
                 raise StoreError(f"{path} does not exist")
-            _make_private_file(path)
-        elif path.is_dir():
-            raise StoreError(f"{path} is a folder, not a tracker database")
-        else:
-            _refuse_empty_file(path)
+            try:
+                _create_database(path)
+            except sqlite3.Error as exc:
+                raise StoreError(describe_sqlite_error(exc, path)) from None
         try:
-            conn = sqlite3.connect(
-                path,
-                timeout=busy_timeout_ms / 1000,
-                isolation_level=None,
-                check_same_thread=check_same_thread,
-            )
+            conn, read_only = _connect(path, busy_timeout_ms / 1000, check_same_thread)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open {path}: {exc}") from None
-        store = cls(path, conn)
+        store = cls(path, conn, read_only)
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            store._prepare(new)
+            conn.execute("PRAGMA cell_size_check = ON")
+            store._prepare()
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError(describe_sqlite_error(exc, path)) from None
@@ -131,41 +207,116 @@ class Store:
             raise
         return store
 
-    def _prepare(self, new: bool) -> None:
+    def _identity(self) -> tuple[int, int, set[str]]:
+        """(application_id, user_version, schema object names; empty when up to date)."""
         app_id, version = self.conn.execute(
             "SELECT * FROM pragma_application_id, pragma_user_version"
         ).fetchone()
         if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
+            return app_id, version, set()
+        names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
+        return app_id, version, names
+
+    def _prepare(self) -> None:
+        app_id, version, names = self._identity()
+        if app_id == APPLICATION_ID and version == SCHEMA_VERSION:
             return
-        if new:
-            self._initialise()
-            return
-        if app_id != APPLICATION_ID:
+        if app_id != APPLICATION_ID and not self._unfinished(names):
             raise StoreError(f"{self.path} is an SQLite file of another program, not tracker's")
-        if version > SCHEMA_VERSION:
+        if app_id == APPLICATION_ID and version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} was written by a newer tracker (schema {version}); upgrade tracker"
             )
-        self._migrate_with_backup(version)
+        if self.read_only:
+            raise StoreError(
+                f"{self.path} needs an update (schema {version} to {SCHEMA_VERSION}) but is "
+                "read-only; copy it somewhere writable first"
+            )
+        if app_id != APPLICATION_ID:
+            self._finish_creation()
+        else:
+            self._migrate_with_backup()
 
-    def _initialise(self) -> None:
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        from tracker.store.schema import migrate  # loads sqlite-utils: new files only
+    def _unfinished(self, names: set[str]) -> bool:
+        """An interrupted first run of an earlier tracker: only its own tables, all empty.
 
-        migrate(self.conn)
-        self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        (An empty file is one too.) Such a file holds no entry, so finishing its creation
+        loses nothing; anything else without tracker's mark is another program's file.
+        """
+        if not names <= _OWN_OBJECTS:
+            return False
+        for table in names & {"pain", "exercise"}:
+            if self.conn.execute(f"SELECT EXISTS(SELECT 1 FROM {table})").fetchone()[0]:
+                return False
+        return True
 
-    def _migrate_with_backup(self, version: int) -> Path:
-        """Copy the file aside (online backup API) before any migration touches it."""
-        backup_path = self.path.with_name(f"{self.path.name}.before-schema-{SCHEMA_VERSION}.bak")
-        self.backup(backup_path)
+    def _finish_creation(self) -> None:
+        """Create the schema in a file an interrupted first run left, under the write lock."""
         from tracker.store.schema import migrate
 
-        migrate(self.conn)
-        return backup_path
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            app_id, _, names = self._identity()
+            if app_id != APPLICATION_ID:  # another process may have finished it meanwhile
+                if not self._unfinished(names):
+                    raise StoreError(f"{self.path} is an SQLite file of another program")
+                migrate(self.conn)
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def _migrate_with_backup(self) -> Path | None:
+        """Copy the file aside, then migrate in one transaction under the write lock.
+
+        The copy is made first (the online backup API cannot read through a connection that
+        holds the write lock) under a temporary name, and given its final, unique name
+        (`NAME.before-schema-N.YYYYMMDD-HHMMSS.bak`) only once the migration committed. A
+        migration killed at any instant rolls back whole; a leftover copy never blocks a later
+        run. Two processes opening the same old file: one migrates, the other waits for the
+        lock, finds the work done and drops its copy.
+        """
+        from tracker.safe_files import temporary_beside
+        from tracker.store.schema import migrate
+
+        with temporary_beside(self.path) as temporary:
+            self._copy_to(temporary)
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                _, version, _ = self._identity()
+                if version == SCHEMA_VERSION:
+                    self.conn.execute("COMMIT")
+                    return None
+                migrate(self.conn)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            return _keep_copy(temporary, self.path, version)
+
+    def _copy_to(self, target_path: Path) -> None:
+        target = sqlite3.connect(target_path)
+        try:
+            self.conn.backup(target)
+        finally:
+            target.close()
 
     def close(self) -> None:
+        """Close; a Store that verified the file records it as healthy again.
+
+        Closing the last connection checkpoints the WAL into the main file, which changes its
+        stamp: re-recording it here keeps the next one-line log from a needless full check.
+        """
         self.conn.close()
+        if self._checked:
+            from tracker.store.guard import record_stamp
+
+            record_stamp(self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -177,6 +328,8 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is stored, or none of it."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only; nothing was written")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             self._refuse_corrupt_file()
@@ -197,22 +350,27 @@ class Store:
         except sqlite3.OperationalError as exc:
             self.conn.execute("ROLLBACK")
             raise StoreError(describe_sqlite_error(exc, self.path)) from None
+        from tracker.store.guard import record_stamp
+
+        record_stamp(self.path)  # an auto-checkpoint may have changed the main file
 
     def _refuse_corrupt_file(self) -> None:
-        """Before this Store's first write, a quick_check: a corrupt file is never written to.
+        """Before this Store's first write: a damaged file is never written to.
 
-        Measured 3.2 ms on ten years of history (1 MB) in a fresh process; it grows with the
-        file (about 0.3 ms a year), a price worth paying to never bury damage under new rows.
+        A full integrity check runs unless the file is exactly as tracker last saw it healthy
+        (see `store.guard`): one `stat` on the everyday path, whatever the diary's size.
         """
         if self._checked:
             return
-        result = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if result != "ok":
-            detail = " ".join(result.replace("*** in database main ***", "").split())
-            raise StoreError(
-                f"{self.path} is corrupt ({detail}); it was not modified. "
-                "Restore it from a copy made with `tracker backup`"
-            )
+        from tracker.store.guard import integrity_problems, known_healthy
+
+        if not known_healthy(self.path):
+            problems = integrity_problems(self.conn, limit=1)
+            if problems:
+                raise StoreError(
+                    f"{self.path} is damaged ({problems[0]}); it was not modified. "
+                    "Run `tracker check`, and restore a copy made with `tracker backup`"
+                )
         self._checked = True
 
     # ---- writes ----------------------------------------------------------------------------
@@ -292,7 +450,7 @@ class Store:
             "ORDER BY date, logged_at, id",
             params,
         )
-        return [_row_to_dict(columns, row) for row in cursor]
+        return [_sound(kind, _row_to_dict(columns, row)) for row in cursor]
 
     def pain_rows(self, start: str | None = None, end: str | None = None) -> list[dict]:
         return self.rows("pain", start, end)
@@ -315,7 +473,7 @@ class Store:
             f"SELECT {', '.join(columns)} FROM {table_name(kind)} "
             "ORDER BY date DESC, logged_at DESC, id DESC LIMIT 1"
         ).fetchone()
-        return _row_to_dict(columns, row) if row else None
+        return _sound(kind, _row_to_dict(columns, row)) if row else None
 
     def has_entry_on(self, day: str) -> bool:
         """True when any pain entry or exercise session is logged for `day`."""
@@ -333,7 +491,23 @@ class Store:
             "SELECT max(date) FROM pain UNION ALL SELECT min(date) FROM exercise UNION ALL "
             "SELECT max(date) FROM exercise)"
         ).fetchone()
-        return (row[0], row[1]) if row and row[0] else None
+        if not row or not row[0]:
+            return None
+        for day in row:
+            self._refuse_damaged_day(day)
+        return (row[0], row[1])
+
+    def _refuse_damaged_day(self, day) -> None:
+        """A first or last day that is not a day: name the row that holds it."""
+        if damage("pain", {"date": day, "average": 0}) is None:
+            return
+        for kind in KINDS:
+            found = self.conn.execute(
+                f"SELECT {', '.join(KINDS[kind])} FROM {kind} WHERE date IS ? LIMIT 1", (day,)
+            ).fetchone()
+            if found:
+                _sound(kind, _row_to_dict(KINDS[kind], found))
+        raise DamagedRow(f"a stored date {day!r} is damaged; run `tracker check`")
 
     def past_activities(self) -> list[str]:
         """Activities the user has logged, most used first (form suggestions)."""
@@ -352,20 +526,35 @@ class Store:
 
     # ---- whole-file operations -------------------------------------------------------------
     def backup(self, destination: str | os.PathLike) -> Path:
-        """A consistent copy through SQLite's online backup API, owner-only (0600)."""
-        destination = Path(destination)
-        if destination.exists():
-            raise StoreError(f"{destination} already exists; choose a new file name")
-        _make_private_file(destination)
-        target = sqlite3.connect(destination)
-        try:
-            self.conn.backup(target)
-        except sqlite3.Error as exc:
-            target.close()
-            destination.unlink(missing_ok=True)
-            raise StoreError(f"backup to {destination} failed: {exc}") from None
-        target.close()
-        return destination
+        """A consistent, checked copy through SQLite's online backup API, owner-only (0600).
+
+        Written under a temporary name beside the destination and renamed only after the
+        copy passed a full integrity check: a killed backup leaves no partial file, a damaged
+        diary is refused (its copy is dropped), and nothing existing is ever replaced.
+        """
+        from tracker.safe_files import check_target, commit, temporary_beside
+        from tracker.store.guard import integrity_problems
+
+        target = check_target(destination, protect=[self.path])
+        with temporary_beside(target) as temporary:
+            try:
+                self._copy_to(temporary)
+                copy = sqlite3.connect(temporary, isolation_level=None)
+                try:
+                    problems = integrity_problems(copy, limit=1)
+                    app_id = copy.execute("PRAGMA application_id").fetchone()[0]
+                finally:
+                    copy.close()
+            except sqlite3.DatabaseError as exc:
+                problems, app_id = [str(exc)], APPLICATION_ID
+            if problems or app_id != APPLICATION_ID:
+                raise StoreError(
+                    f"{self.path} is damaged ({problems[0] if problems else 'not tracker'}); "
+                    "the copy was not kept. Run `tracker check`"
+                )
+            _fsync_file(temporary)
+            commit(temporary, target, force=False, protect=[self.path])
+        return target
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -375,6 +564,25 @@ class Store:
         from sqlite_utils import Database
 
         return Database(self.conn, execute_plugins=False)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sound(kind: str, row: dict) -> dict:
+    """The row, or DamagedRow naming it (see `store.rows`)."""
+    problem = damage(kind, row)
+    if problem is not None:
+        raise DamagedRow(
+            f"{kind} row {row.get('id')} is damaged: {problem}; "
+            f"{how_to_fix(kind, row.get('id'))} (`tracker check` lists every damaged row)"
+        )
+    return row
 
 
 def table_name(kind: str) -> str:

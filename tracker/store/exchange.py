@@ -1,13 +1,16 @@
 """The SQL behind CSV export and import: plain sqlite3 cursors, nothing held in memory.
 
-Export streams rows straight off a cursor; import checks a whole file against the stored rows
-with one query and inserts the new rows in the same transaction.
+Export streams rows straight off a cursor. Import works a batch at a time inside the caller's
+one transaction: one primary-key query per batch for rows that carry an id, one query on the
+(date, logged_at) index per batch for rows that do not. Which stored rows an import has
+already accounted for lives in a TEMP table (`TAKEN`), on SQLite's side of the fence, so
+memory stays bounded however long the file is.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections import Counter
 from collections.abc import Iterator
 
 from tracker.models import PAIN_SCORE_FIELDS, ExerciseSession, PainEntry
@@ -76,40 +79,85 @@ def identity(kind: str, entry: PainEntry | ExerciseSession) -> tuple:
     return tuple(values)
 
 
-def add_new(store: Store, kind: str, entries: list) -> tuple[int, int]:
-    """Insert the entries that are not stored yet, in one transaction; (added, skipped).
-
-    An entry is already stored when a row of the same kind has the same values in every
-    column but the id (date, logged_at and every score and text). Counted as a multiset: a
-    file holding the same entry twice adds a second copy only if the database has fewer than
-    two. The stored rows are read with one query over the file's date range.
-    """
-    if not entries:
-        return 0, 0
-    rows = [identity(kind, entry) for entry in entries]
-    columns = IDENTITY_COLUMNS[kind]
-    with store.transaction() as conn:
-        stored = _stored(conn, kind, min(r[0] for r in rows), max(r[0] for r in rows))
-        new = [row for row in rows if not _take(stored, row)]
-        marks = ", ".join("?" for _ in columns)
-        conn.executemany(
-            f"INSERT INTO {table_name(kind)} ({', '.join(columns)}) VALUES ({marks})", new
-        )
-    return len(new), len(rows) - len(new)
+#: Ids an import has accounted for: the file's own ids (with the line that named them) and the
+#: stored rows its id-less rows matched as duplicates (line NULL). A TEMP table lives in this
+#: connection only, spills to a temporary file past SQLite's page cache, and goes with a
+#: rollback; `taken_ids` drops it either way.
+TAKEN = "temp.tracker_import_taken"
 
 
-def _stored(conn: sqlite3.Connection, kind: str, first: str, last: str) -> Counter:
-    columns = IDENTITY_COLUMNS[kind]
+@contextlib.contextmanager
+def taken_ids(conn: sqlite3.Connection) -> Iterator[None]:
+    """An empty `TAKEN` table for the length of one import (inside its transaction)."""
+    conn.execute(f"DROP TABLE IF EXISTS {TAKEN}")
+    conn.execute(f"CREATE TABLE {TAKEN} (id INTEGER PRIMARY KEY, line INTEGER)")
+    try:
+        yield
+    finally:
+        conn.execute(f"DROP TABLE IF EXISTS {TAKEN}")
+
+
+def lines_of_taken(conn: sqlite3.Connection, ids: list[int]) -> dict[int, int]:
+    """id -> the file line that already named it, for those of `ids` taken earlier."""
+    marks = ", ".join("?" for _ in ids)
+    cursor = conn.execute(f"SELECT id, line FROM {TAKEN} WHERE id IN ({marks})", ids)
+    return dict(cursor)
+
+
+def take(conn: sqlite3.Connection, pairs: list[tuple[int, int | None]]) -> None:
+    """Mark (id, line) pairs as accounted for by this import."""
+    conn.executemany(f"INSERT INTO {TAKEN} (id, line) VALUES (?, ?)", pairs)
+
+
+def stored_by_id(conn: sqlite3.Connection, kind: str, ids: list[int]) -> dict[int, tuple]:
+    """id -> stored identity tuple, for those of `ids` that are in the diary."""
+    columns = ", ".join(IDENTITY_COLUMNS[kind])
+    marks = ", ".join("?" for _ in ids)
     cursor = conn.execute(
-        f"SELECT {', '.join(columns)} FROM {table_name(kind)} WHERE date BETWEEN ? AND ?",
-        (first, last),
+        f"SELECT id, {columns} FROM {table_name(kind)} WHERE id IN ({marks})", ids
     )
-    return Counter(cursor)
+    return {row[0]: row[1:] for row in cursor}
 
 
-def _take(stored: Counter, row: tuple) -> bool:
-    """True (and one fewer left) when an identical stored row is still unmatched."""
-    if stored[row] > 0:
-        stored[row] -= 1
-        return True
-    return False
+def untaken_twins(
+    conn: sqlite3.Connection, kind: str, keys: set[tuple[str, str]], below: int
+) -> sqlite3.Cursor:
+    """(id, *identity) of stored rows at any of the (date, logged_at) `keys`, not yet taken.
+
+    Only ids under `below` count: rows this import added itself are never its duplicates.
+    The keys are joined as a VALUES table so SQLite searches the (date, logged_at) index
+    once per key (a row-value IN list made it scan the table by rowid instead).
+    """
+    columns = ", ".join(f"t.{name}" for name in IDENTITY_COLUMNS[kind])
+    values = ", ".join("(?, ?)" for _ in keys)
+    return conn.execute(
+        f"SELECT t.id, {columns} FROM (VALUES {values}) AS k "
+        f"JOIN {table_name(kind)} AS t ON t.date = k.column1 AND t.logged_at = k.column2 "
+        f"WHERE t.id < ? AND NOT EXISTS (SELECT 1 FROM {TAKEN} AS x WHERE x.id = t.id) "
+        "ORDER BY t.id DESC",
+        [*(part for key in keys for part in key), below],
+    )
+
+
+def next_id(conn: sqlite3.Connection, kind: str) -> int:
+    """The id after the largest stored one (1 for an empty table)."""
+    row = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table_name(kind)}").fetchone()
+    return int(row[0])
+
+
+def insert_with_ids(conn: sqlite3.Connection, kind: str, rows: list[tuple]) -> None:
+    """Insert (id, *identity) tuples under the ids they carry."""
+    columns = ("id", *IDENTITY_COLUMNS[kind])
+    marks = ", ".join("?" for _ in columns)
+    conn.executemany(
+        f"INSERT INTO {table_name(kind)} ({', '.join(columns)}) VALUES ({marks})", rows
+    )
+
+
+def update_by_id(conn: sqlite3.Connection, kind: str, rows: list[tuple]) -> None:
+    """Overwrite every column but the id from (id, *identity) tuples."""
+    assignments = ", ".join(f"{name} = ?" for name in IDENTITY_COLUMNS[kind])
+    conn.executemany(
+        f"UPDATE {table_name(kind)} SET {assignments} WHERE id = ?",
+        ((*row[1:], row[0]) for row in rows),
+    )

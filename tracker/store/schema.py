@@ -57,6 +57,32 @@ def m002_index_dates(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS exercise_date ON exercise (date, logged_at)")
 
 
+@migrations(name="m003_ids_never_reused")
+def m003_ids_never_reused(db: Database) -> None:
+    """AUTOINCREMENT: a deleted entry's id is never given to a new one.
+
+    An old export, a note to a doctor or a spreadsheet may name a row by its id; without
+    AUTOINCREMENT SQLite hands the highest id back after that row is deleted, and the old
+    name would silently point at a different entry. Each table is rebuilt with the same
+    columns and rows (SQLite cannot add AUTOINCREMENT in place), inside the migration's
+    transaction.
+    """
+    for table in ("pain", "exercise"):
+        sql = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+        ).fetchone()[0]
+        if "AUTOINCREMENT" in sql.upper():
+            continue
+        new_sql = sql.replace("id INTEGER PRIMARY KEY", "id INTEGER PRIMARY KEY AUTOINCREMENT", 1)
+        new_sql = new_sql.replace(f"CREATE TABLE {table}", f"CREATE TABLE {table}_new", 1)
+        db.execute(new_sql)
+        db.execute(f"INSERT INTO {table}_new SELECT * FROM {table}")
+        db.execute(f"DROP TABLE {table}")
+        db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+    db.execute("CREATE INDEX IF NOT EXISTS pain_date ON pain (date, logged_at)")
+    db.execute("CREATE INDEX IF NOT EXISTS exercise_date ON exercise (date, logged_at)")
+
+
 MIGRATION_NAMES: list[str] = [m.name for m in migrations._migrations]
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 
