@@ -18,12 +18,27 @@ import click
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+class ReaderGone(Exception):
+    """Standard output's reader closed the pipe (`tracker list | head`).
+
+    Raised in place of click's own EPIPE handling, which would exit with status 1.
+    """
+
+
 class UsageProblem(Exception):
     """Bad input found outside models validation (for example a broken CSV line)."""
 
 
+def one_line(message: str) -> str:
+    """The message with control characters shown as escapes (`\\n`, `\\x1b`): a value the user
+    typed and the error quotes back can neither break the line nor drive the terminal."""
+    if message.isprintable():
+        return message
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
+
+
 def fail(message: str, code: int) -> int:
-    click.echo(f"Error: {message}", err=True)
+    click.echo(f"Error: {one_line(message)}", err=True)
     return code
 
 
@@ -57,8 +72,14 @@ def run_guarded(call: Callable[[], object], standalone_mode: bool = True) -> int
         code = 130
     except BrokenPipeError:
         code = _quiet_broken_pipe()
+    except ReaderGone:
+        code = _quiet_broken_pipe()
     except click.exceptions.Exit as exc:
         code = exc.exit_code
+    except ValueError as exc:
+        if "null byte" not in str(exc):
+            raise
+        code = fail("a file name contains a NUL character; give a plain file name", EXIT_USAGE)
     except OSError as exc:
         if exc.errno == errno.EPIPE:
             code = _quiet_broken_pipe()

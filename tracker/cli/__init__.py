@@ -59,6 +59,19 @@ class LazyGroup(click.Group):
             raise
         return getattr(module, attribute, None)
 
+    def invoke(self, ctx: click.Context):
+        """Run the command; a closed pipe becomes ReaderGone (a quiet exit 0, not click's 1)."""
+        import errno
+
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            from tracker.errors import ReaderGone
+
+            raise ReaderGone() from None
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         from tracker.errors import run_guarded
 
