@@ -16,17 +16,15 @@ Rows stream off a sqlite3 cursor into the writer: nothing the size of the histor
 from __future__ import annotations
 
 import csv
-import errno
 import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from itertools import groupby
-from pathlib import Path
 from typing import TextIO
 
 from tracker.exchange.cells import SUSPECT_FIRST, join_list, neutralise, number
 from tracker.models import SYMPTOMS
+from tracker.safe_files import atomic_output
 from tracker.store import EXERCISE_COLUMNS, PAIN_COLUMNS, Store
 from tracker.store import exchange as sql
 
@@ -92,24 +90,17 @@ def export_file(
     path: str | os.PathLike,
     start: str | None = None,
     end: str | None = None,
+    *,
+    force: bool = False,
 ) -> int:
     """Write one table to the file `path` (UTF-8); returns the number of data rows.
 
-    The CSV goes to a temporary file in the same folder that replaces `path` only when
-    complete, so a failed export never leaves half a file (or a half-overwritten one).
+    Through `safe_files.atomic_output`: a temporary file in the same folder, fsynced, renamed
+    into place only when complete; 0600; never onto the diary or any SQLite file; an existing
+    file only with `force` (OutputExists otherwise).
     """
-    path = Path(path).expanduser()
-    if not path.parent.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with open(fd, "w", encoding=FILE_ENCODING, newline="") as out:
-            count = write_table(store, table, out, start, end)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
+    with atomic_output(path, force=force, encoding=FILE_ENCODING, protect=[store.path]) as out:
+        return write_table(store, table, out, start, end)
 
 
 def default_filename(table: str, day: str) -> str:
