@@ -18,7 +18,11 @@ from tracker.exchange.csv_import import import_file
 from tracker.models import SYMPTOMS, validate_exercise, validate_pain
 from tracker.store import Store
 
-FORMULA_LIKE = ['=HYPERLINK("x")', "+1", "-x", "@a", "\tlead", "'=q", 'a, "b"\nc\r\nd', "日本 é"]
+FORMULA_LIKE = ['=HYPERLINK("x")', "+1", "-x", "@a", "'=q", 'a, "b"', "日本 é"]
+#: Notes may also span lines and hold tabs (other fields are one printable line).
+NOTE_LIKE = [*FORMULA_LIKE, "\tlead", 'a, "b"\nc\r\nd']
+#: Printable text: no control characters (Cc: C0, DEL, C1) and no lone surrogates (Cs).
+PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs"))
 
 
 def without_ids(path: Path) -> list[list[str]]:
@@ -63,7 +67,14 @@ def seeded(db_path: Path) -> Path:
 # ---- round trip ---------------------------------------------------------------------------
 
 days = st.dates(dt.date(2000, 1, 1), dt.date(2020, 12, 31))
-texts = st.one_of(st.none(), st.sampled_from(FORMULA_LIKE), st.text(max_size=60))
+texts = st.one_of(st.none(), st.sampled_from(FORMULA_LIKE), st.text(PRINTABLE, max_size=60))
+notes = st.one_of(
+    st.none(),
+    st.sampled_from(NOTE_LIKE),
+    st.lists(st.one_of(st.text(PRINTABLE, max_size=8), st.sampled_from(["\n", "\t", "\r\n"])))
+    .map("".join)
+    .filter(lambda text: len(text) <= 400),
+)
 
 
 @st.composite
@@ -82,7 +93,7 @@ def pain_entries(draw):
             "enjoyment_interference": draw(st.one_of(st.none(), st.integers(0, 10))),
             "symptoms": draw(st.lists(st.sampled_from(SYMPTOMS), unique=True)),
             "locations": draw(texts),
-            "note": draw(texts),
+            "note": draw(notes),
         }
     )
 
@@ -97,14 +108,14 @@ def sessions(draw):
             "activity": draw(
                 st.one_of(
                     st.sampled_from(["walking", "-stairs", "@gym"]),
-                    st.text(max_size=20).filter(str.strip),
+                    st.text(PRINTABLE, max_size=20).filter(str.strip),
                 )
             ),
             "minutes": draw(st.integers(1, 600)),
             "rpe": draw(st.one_of(st.none(), st.integers(0, 10))),
             "pain_before": draw(st.one_of(st.none(), st.integers(0, 10))),
             "pain_after": draw(st.one_of(st.none(), st.integers(0, 10))),
-            "note": draw(texts),
+            "note": draw(notes),
         }
     )
 

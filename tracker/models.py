@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import asdict, dataclass, field
 
 SCORE_MIN, SCORE_MAX = 0, 10
@@ -73,6 +74,8 @@ PAIN_SCORE_FIELDS: tuple[str, ...] = (
 EXERCISE_SCORE_FIELDS: tuple[str, ...] = ("rpe", "pain_before", "pain_after")
 NOTE_MAX = 2000
 TEXT_MAX = 200
+#: The largest id SQLite can store (a signed 64-bit integer).
+ID_MAX = 2**63 - 1
 
 
 class ValidationError(ValueError):
@@ -143,51 +146,81 @@ def now_stamp() -> str:
     return dt.datetime.now().replace(microsecond=0).isoformat()
 
 
+# ---- numbers ------------------------------------------------------------------------------
+#
+# One rule for every numeric field (scores, minutes, ids), whichever door the value came in by:
+# - ASCII digits, with optional surrounding ASCII whitespace;
+# - an optional sign: "+5" is 5 (some keypads and spreadsheets write it), "-3" is read as a
+#   number so the message can say "must be from 0 to 10, not -3";
+# - a fraction of zeros only ("30.0", "5.00"), as spreadsheets write whole numbers;
+# - nothing else: not "1_0" or "٥" or "５" (Python's int() takes all three), not "1e1",
+#   "nan" or "inf" (float() takes them), not a bool. A number too long for the range is
+#   refused before int() sees it (int() stops at 4,300 digits with a ValueError).
+
+#: Whitespace a number may carry: ASCII only. str.strip() would also take away U+001C-U+001F
+#: and U+0085, control characters that must be refused, never quietly dropped.
+ASCII_SPACE = " \t\r\n\f\v"
+_WHOLE = re.compile(r"([+-]?)([0-9]+)(?:\.0+)?")
+#: Digits shown of a refused number that is absurdly long.
+_SHOWN_DIGITS = 20
+
+
+def is_blank(value) -> bool:
+    """True for None and for text that is empty or ASCII whitespace only."""
+    return value is None or (isinstance(value, str) and not value.strip(ASCII_SPACE))
+
+
+def parse_whole(name: str, value, low: int, high: int) -> int:
+    """A whole number from `low` to `high` under the one number rule above."""
+    if isinstance(value, bool):
+        raise ValidationError(name, f"must be a whole number from {low} to {high}, not {value}")
+    if isinstance(value, int):
+        return _in_range(name, value, low, high)
+    text = str(value).strip(ASCII_SPACE)
+    if len(text) < 4 and text.isdigit() and text.isascii():  # the usual "5" or "30", fast
+        return _in_range(name, int(text), low, high)
+    match = _WHOLE.fullmatch(text)
+    if match is None:
+        raise ValidationError(
+            name, f"must be a whole number from {low} to {high}, not {_shown_text(text)}"
+        )
+    sign, digits = match[1], match[2].lstrip("0") or "0"
+    if len(digits) > len(str(high)):
+        shown = digits if len(digits) <= _SHOWN_DIGITS else f"{digits[:_SHOWN_DIGITS]}…"
+        raise ValidationError(name, f"must be from {low} to {high}, not {sign}{shown}")
+    return _in_range(name, int(sign + digits), low, high)
+
+
+def _in_range(name: str, number: int, low: int, high: int) -> int:
+    if not low <= number <= high:
+        raise ValidationError(name, f"must be from {low} to {high}, not {number}")
+    return number
+
+
+def _shown_text(text: str) -> str:
+    """A refused value quoted for a message: repr (controls escaped), at most 30 characters."""
+    return repr(text if len(text) <= 30 else f"{text[:29]}…")
+
+
 def parse_score(name: str, value, required: bool = False) -> int | None:
     """A 0-10 integer score, or None when optional and empty."""
-    if value is None or (isinstance(value, str) and value.strip() == ""):
+    if is_blank(value):
         if required:
             raise ValidationError(name, "is required (a whole number from 0 to 10)")
         return None
-    if isinstance(value, bool):
-        raise ValidationError(name, f"must be a whole number from 0 to 10, not {value!r}")
-    if isinstance(value, int):
-        number = value
-    else:
-        text = str(value).strip()
-        try:
-            number = int(text)
-        except ValueError:
-            try:
-                as_float = float(text)
-            except ValueError:
-                raise ValidationError(
-                    name, f"must be a whole number from 0 to 10, not {text!r}"
-                ) from None
-            if not as_float.is_integer():
-                raise ValidationError(
-                    name, f"must be a whole number from 0 to 10, not {text!r}"
-                ) from None
-            number = int(as_float)
-    if not SCORE_MIN <= number <= SCORE_MAX:
-        raise ValidationError(name, f"must be from 0 to 10, not {number}")
-    return number
+    return parse_whole(name, value, SCORE_MIN, SCORE_MAX)
 
 
 def parse_minutes(value) -> int:
     """Session length in whole minutes, 1-600."""
-    name = "minutes"
-    if value is None or (isinstance(value, str) and value.strip() == ""):
-        raise ValidationError(name, "is required (a whole number from 1 to 600)")
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        raise ValidationError(
-            name, f"must be a whole number from 1 to 600, not {str(value)!r}"
-        ) from None
-    if not MINUTES_MIN <= number <= MINUTES_MAX:
-        raise ValidationError(name, f"must be from 1 to 600, not {number}")
-    return number
+    if is_blank(value):
+        raise ValidationError("minutes", "is required (a whole number from 1 to 600)")
+    return parse_whole("minutes", value, MINUTES_MIN, MINUTES_MAX)
+
+
+def parse_id(value) -> int | None:
+    """An entry's id: None when empty, else a positive whole number SQLite can store."""
+    return None if is_blank(value) else parse_whole("id", value, 1, ID_MAX)
 
 
 def parse_date(value, name: str = "date") -> str:
@@ -218,35 +251,151 @@ def parse_date(value, name: str = "date") -> str:
     return day.isoformat()
 
 
+#: A write time as ISO 8601: a space may stand for the T (spreadsheets write one), seconds may
+#: be left out (then :00) or carry a fraction (dropped), and an offset (Z, +02:00) converts the
+#: time to this computer's local time. Stored always as YYYY-MM-DDTHH:MM:SS, local, no offset.
+_STAMP = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})"
+    r"(?::([0-9]{2})(?:[.,][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?"
+)
+#: How far ahead of this computer's clock a write time may be: another device's clock skew.
+STAMP_SKEW = dt.timedelta(days=1)
+_STAMP_EXAMPLE = "2024-05-01T20:15:00"
+
+
+def parse_logged_at(value) -> str:
+    """When an entry was written, as YYYY-MM-DDTHH:MM:SS local time; now when empty.
+
+    Years before 1900 are refused (no diary is that old: 0001-01-01 is a spreadsheet's
+    empty date), and so is anything more than `STAMP_SKEW` after now (9999-12-31 is a
+    spreadsheet's "never"). "Now" is the later of the real clock and a fixed TRACKER_TODAY.
+    """
+    if is_blank(value):
+        return now_stamp()
+    text = value.isoformat() if isinstance(value, dt.datetime) else str(value).strip()
+    moment = _stamp_moment(text)
+    if moment.year < 1900:
+        raise ValidationError("logged_at", f"{moment.isoformat()} is before 1900")
+    if moment > dt.datetime.now() + STAMP_SKEW and moment > _fixed_horizon():
+        raise ValidationError(
+            "logged_at",
+            f"{moment.isoformat()} is in the future (more than a day ahead of this computer)",
+        )
+    return moment.isoformat(timespec="seconds")
+
+
+def _fixed_horizon() -> dt.datetime:
+    """The end of `today()` plus the skew: later than the real clock's when the day is fixed.
+
+    Asked only for a stamp past the real clock's horizon (today() costs about 2 µs a row).
+    Without a fixed day the real clock alone decides (the end of the real today would let a
+    stamp run up to two days ahead just after midnight).
+    """
+    if not os.environ.get("TRACKER_TODAY"):
+        return dt.datetime.min
+    return dt.datetime.combine(today(), dt.time.max) + STAMP_SKEW
+
+
+def _stamp_moment(text: str) -> dt.datetime:
+    """The naive local datetime `text` names, or a ValidationError showing the expected form."""
+    match = _STAMP.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError(text)
+        *parts, zone = match.groups()
+        moment = dt.datetime(*(int(part or 0) for part in parts))
+        return _to_local(moment, zone) if zone else moment
+    except (ValueError, OverflowError, OSError):
+        raise ValidationError(
+            "logged_at", f"must be a date and time like {_STAMP_EXAMPLE}, not {_shown_text(text)}"
+        ) from None
+
+
+def _to_local(moment: dt.datetime, zone: str) -> dt.datetime:
+    """`moment` at UTC offset `zone` (Z, +02:00, -0500) as this computer's naive local time."""
+    if zone == "Z":
+        offset = dt.timedelta(0)
+    else:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        offset = sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    aware = moment.replace(tzinfo=dt.timezone(offset))
+    return aware.astimezone().replace(tzinfo=None)
+
+
+# ---- free text ----------------------------------------------------------------------------
+#
+# Free text is refused at the door when it holds a character that is not text: a control
+# character (C0, DEL, C1: an ESC starts a terminal escape sequence, a NUL cuts C strings short)
+# or an unpaired surrogate (bytes that were not UTF-8, smuggled through by the shell). A note
+# may hold line breaks ("\n", or Windows' "\r\n", kept as written) and tabs; a lone "\r" is
+# refused there too (on a terminal it returns to the start of the line and overwrites it).
+# Every other field is one line.
+
+_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_NOT_NOTE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
+_CHARACTER_NAMES = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
+
+
+def check_printable(name: str, text: str, multiline: bool = False) -> None:
+    """Refuse `text` if it holds a control character or an unpaired surrogate, naming it."""
+    found = (_NOT_NOTE_TEXT if multiline else _NOT_TEXT).search(text)
+    if found is None:
+        return
+    char = found.group()
+    what = _CHARACTER_NAMES.get(char, "a control character")
+    if "\ud800" <= char <= "\udfff":
+        what = "an unpaired surrogate"
+    allowed = "printable text" if multiline else "printable text on one line"
+    raise ValidationError(
+        name,
+        f"contains {what} (U+{ord(char):04X}) at position {found.start() + 1}; "
+        f"only {allowed} is allowed",
+    )
+
+
 def parse_symptoms(values) -> list[str]:
     """Symptom words from the fixed vocabulary; accepts a list or a '; ' or ',' separated string."""
     if values is None:
         return []
-    items = values.replace(";", ",").split(",") if isinstance(values, str) else list(values)
+    if isinstance(values, str):
+        check_printable("symptoms", values)
+        items = values.replace(";", ",").split(",")
+    else:
+        items = [str(raw) for raw in values]
+        for raw in items:
+            check_printable("symptoms", raw)
     result: list[str] = []
     for raw in items:
-        word = str(raw).strip().lower().replace("-", "_").replace(" ", "_")
+        word = raw.strip().lower().replace("-", "_").replace(" ", "_")
         if not word:
             continue
         if word not in SYMPTOMS:
             raise ValidationError(
-                "symptom", f"unknown symptom {str(raw).strip()!r}; allowed: {', '.join(SYMPTOMS)}"
+                "symptom", f"unknown symptom {raw.strip()!r}; allowed: {', '.join(SYMPTOMS)}"
             )
         if word not in result:
             result.append(word)
     return result
 
 
-def parse_text(name: str, value, limit: int = TEXT_MAX) -> str | None:
-    """Optional free text, stripped; None when empty."""
+def parse_text(name: str, value, limit: int = TEXT_MAX, multiline: bool = False) -> str | None:
+    """Optional free text, checked printable, stripped; None when empty."""
     if value is None:
         return None
-    text = str(value).strip()
+    text = str(value)
+    check_printable(name, text, multiline)
+    text = text.strip()
     if not text:
         return None
     if len(text) > limit:
         raise ValidationError(name, f"is {len(text)} characters long; at most {limit} are allowed")
     return text
+
+
+def parse_note(value) -> str | None:
+    """An optional note: free text that may span lines and hold tabs."""
+    return parse_text("note", value, NOTE_MAX, multiline=True)
 
 
 def parse_activity(value) -> str:
@@ -264,8 +413,9 @@ def infer_category(activity: str) -> str:
 
 def parse_category(value, activity: str) -> str:
     """An explicit category from the vocabulary, or the one inferred from the activity."""
-    if value is None or str(value).strip() == "":
+    if value is None or not str(value).strip(ASCII_SPACE):
         return infer_category(activity)
+    check_printable("category", str(value))
     word = str(value).strip().lower().replace("-", "_").replace(" ", "_")
     if word not in CATEGORIES:
         raise ValidationError(
@@ -294,9 +444,9 @@ def validate_pain(data: dict) -> PainEntry:
         date=parse_date(data.get("date")),
         symptoms=parse_symptoms(data.get("symptoms")),
         locations=parse_text("locations", data.get("locations")),
-        note=parse_text("note", data.get("note"), NOTE_MAX),
-        logged_at=data.get("logged_at") or now_stamp(),
-        id=data.get("id"),
+        note=parse_note(data.get("note")),
+        logged_at=parse_logged_at(data.get("logged_at")),
+        id=parse_id(data.get("id")),
         **scores,
     )
 
@@ -312,9 +462,9 @@ def validate_exercise(data: dict) -> ExerciseSession:
         rpe=parse_score("rpe", data.get("rpe")),
         pain_before=parse_score("pain_before", data.get("pain_before")),
         pain_after=parse_score("pain_after", data.get("pain_after")),
-        note=parse_text("note", data.get("note"), NOTE_MAX),
-        logged_at=data.get("logged_at") or now_stamp(),
-        id=data.get("id"),
+        note=parse_note(data.get("note")),
+        logged_at=parse_logged_at(data.get("logged_at")),
+        id=parse_id(data.get("id")),
     )
 
 

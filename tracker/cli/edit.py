@@ -25,6 +25,12 @@ def _refuse_cleared_date(options: dict) -> None:
         )
 
 
+def _kept(row: dict) -> dict:
+    """The stored values an edit starts from; `logged_at` stays as stored (the update never
+    writes it), so an old entry with an odd time of logging can still be edited."""
+    return {name: value for name, value in row.items() if name != "logged_at"}
+
+
 @click.group()
 def edit() -> None:
     """Change a logged entry: give only the fields to change; an empty value ('') clears one."""
@@ -40,7 +46,7 @@ def edit_pain(ctx: click.Context, entry_id: int, **options) -> None:
     _refuse_cleared_date(options)
     store = open_store(ctx)
     row = _existing(store, "pain", entry_id)
-    entry = validate_pain({**row, **pain_fields(**options)})
+    entry = validate_pain({**_kept(row), **pain_fields(**options)})
     store.update_pain(entry_id, entry)
     click.echo(f"Updated {entry_line('pain', entry.as_row())}.")
 
@@ -59,7 +65,7 @@ def edit_exercise(ctx: click.Context, entry_id: int, **options) -> None:
     given = {k: v for k, v in options.items() if v is not None}
     if "activity" in given and "category" not in given:
         given["category"] = None  # a new activity gets its own inferred category
-    session = validate_exercise({**row, **given})
+    session = validate_exercise({**_kept(row), **given})
     store.update_exercise(entry_id, session)
     click.echo(f"Updated {entry_line('exercise', session.as_row())}.")
 

@@ -28,6 +28,12 @@ to_option = click.option(
     help="Last day (YYYY-MM-DD, 'today' or 'yesterday'); default: the last logged day.",
 )
 
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace FILE if it exists (never the diary or any other SQLite database).",
+)
+
 report_to_option = click.option(
     "--to",
     "end",
@@ -52,17 +58,25 @@ report_to_option = click.option(
     is_flag=True,
     help="Write what each column means, its unit and its standard, instead of the data.",
 )
+@force_option
 @click.pass_context
 def export(
-    ctx: click.Context, file: str, table: str, start: str | None, end: str | None, dictionary: bool
+    ctx: click.Context,
+    file: str,
+    table: str,
+    start: str | None,
+    end: str | None,
+    dictionary: bool,
+    force: bool,
 ) -> None:
     """Export your diary as CSV to FILE, or to standard output when FILE is - or left out.
 
     UTF-8, comma-separated, a header row, ISO dates; Excel, LibreOffice and pandas open it
-    as it is. Run with --dictionary for what every column means.
+    as it is. Run with --dictionary for what every column means. An existing FILE is
+    replaced only with --force; the diary and other SQLite files never are.
     """
     if dictionary:
-        _write_dictionary(ctx, table, file)
+        _write_dictionary(ctx, table, file, force)
         return
     from tracker.exchange.csv_export import export_file, write_table
     from tracker.exchange.period import parse_period
@@ -72,50 +86,61 @@ def export(
     if file == "-":
         write_table(store, table, sys.stdout, first, last)
         return
-    count = export_file(store, table, file, first, last)
+    count = export_file(store, table, file, first, last, force=force)
     click.echo(f"Wrote {count} rows of the {table} table to {file}.", err=True)
 
 
-def _write_dictionary(ctx: click.Context, table: str, file: str) -> None:
+def _write_dictionary(ctx: click.Context, table: str, file: str, force: bool) -> None:
     """Every table's columns, or only the one named with an explicit --table."""
     from click.core import ParameterSource
 
+    from tracker.cli.common import db_path
     from tracker.exchange.dictionary import render
+    from tracker.safe_files import write_text
 
     chosen = ctx.get_parameter_source("table") is not ParameterSource.DEFAULT
     text = render([table] if chosen else None)
     if file == "-":
         click.echo(text, nl=False)
     else:
-        Path(file).expanduser().write_text(text, encoding="utf-8")
+        write_text(file, text, force=force, protect=[db_path(ctx)])
         click.echo(f"Wrote the data dictionary to {file}.", err=True)
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Apply edits: an entry whose id is in the diary with other values takes the file's.",
+)
 @click.pass_context
-def import_entries(ctx: click.Context, file: Path) -> None:
+def import_entries(ctx: click.Context, file: Path, update: bool) -> None:
     """Import pain entries or exercise sessions from a CSV made by `tracker export`.
 
     The kind is read from the header (export with --table pain or --table exercise). The
-    whole file is checked first; one bad row stops the import and nothing is added. Entries
-    already in the diary (same values, date and time written) are skipped, so importing the
-    same file twice adds nothing.
+    whole file is checked first; one bad row stops the import and nothing is added. A row
+    whose id is in the diary with the same values is skipped; with other values the import
+    stops and names them, unless --update is given. Rows without an id are skipped when an
+    identical entry is in the diary, so importing the same file twice adds nothing.
     """
-    from tracker.exchange.csv_import import add_entries, read_entries
+    from tracker.exchange.csv_import import check_file, import_checked
 
-    kind, entries = read_entries(file)
-    result = add_entries(open_store(ctx), kind, entries)
+    checked = check_file(file)
+    result = import_checked(open_store(ctx), checked, update=update)
     click.echo(result.describe(file))
 
 
 @click.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.pdf")
+@click.argument("file", metavar="FILE.pdf|-")
 @from_option
 @report_to_option
+@force_option
 @click.pass_context
-def report(ctx: click.Context, file: Path, start: str | None, end: str | None) -> None:
+def report(ctx: click.Context, file: str, start: str | None, end: str | None, force: bool) -> None:
     """Write a one-to-two page PDF summary of your diary to take to a clinic visit.
+
+    FILE - writes the PDF to standard output. An existing FILE is replaced only with --force.
 
     The period (default: from the first logged day to today), pain at the start against the
     last week and the change, a pain chart, weekly exercise, symptoms, flares and a table of
@@ -125,5 +150,8 @@ def report(ctx: click.Context, file: Path, start: str | None, end: str | None) -
     from tracker.exchange.report import write_report  # fpdf2: about 60 ms
 
     first, last = parse_period(start, end)
-    pages = write_report(open_store(ctx, create=False), file, first, last)
-    click.echo(f"Wrote a {pages}-page report to {file}.")
+    pages = write_report(open_store(ctx, create=False), file, first, last, force=force)
+    if file == "-":
+        click.echo(f"Wrote a {pages}-page report to standard output.", err=True)
+    else:
+        click.echo(f"Wrote a {pages}-page report to {file}.")

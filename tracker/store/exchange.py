@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from tracker.models import PAIN_SCORE_FIELDS, ExerciseSession, PainEntry
-from tracker.store.core import KINDS, Store, date_clause, table_name
+from tracker.store.core import KINDS, Store, _sound, date_clause, table_name
 
 #: The columns that make two entries "the same" for import: everything but the id.
 IDENTITY_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -40,34 +40,44 @@ def entry_cursor(
 
 
 def daily_pain_rows(store: Store, start: str | None, end: str | None) -> Iterator[dict]:
-    """Pain entries as dicts of `DAILY_PAIN_COLUMNS`, oldest first, one at a time."""
+    """Pain entries as dicts of `DAILY_PAIN_COLUMNS`, oldest first, one at a time.
+
+    Each row is checked (`store.rows.damage`): the daily table aggregates these values, so a
+    damaged one stops the export with a line naming its row rather than a traceback.
+    """
     where, params = date_clause(start, end)
     cursor = store.conn.execute(
-        f"SELECT {', '.join(DAILY_PAIN_COLUMNS)} FROM pain{where} ORDER BY date, logged_at, id",
+        f"SELECT id, {', '.join(DAILY_PAIN_COLUMNS)} FROM pain{where} ORDER BY date, logged_at, id",
         params,
     )
-    for row in cursor:
-        yield dict(zip(DAILY_PAIN_COLUMNS, row, strict=True))
+    for entry_id, *values in cursor:
+        yield _sound("pain", {"id": entry_id, **dict(zip(DAILY_PAIN_COLUMNS, values, strict=True))})
 
 
-def symptom_days(store: Store, start: str | None, end: str | None) -> sqlite3.Cursor:
+def symptom_days(store: Store, start: str | None, end: str | None) -> Iterator[tuple]:
     """(date, symptoms as stored) for entries that name a symptom, oldest first."""
     where, params = date_clause(start, end)
     joiner = " AND " if where else " WHERE "
-    return store.conn.execute(
-        f"SELECT date, symptoms FROM pain{where}{joiner}symptoms != ''"
+    cursor = store.conn.execute(
+        f"SELECT id, date, symptoms FROM pain{where}{joiner}symptoms != ''"
         " ORDER BY date, logged_at, id",
         params,
     )
+    for entry_id, date, symptoms in cursor:
+        _sound("pain", {"id": entry_id, "date": date, "average": 0, "symptoms": symptoms})
+        yield date, symptoms
 
 
-def exercise_days(store: Store, start: str | None, end: str | None) -> sqlite3.Cursor:
+def exercise_days(store: Store, start: str | None, end: str | None) -> Iterator[tuple]:
     """(date, minutes, activity) per exercise session, oldest first."""
     where, params = date_clause(start, end)
-    return store.conn.execute(
-        f"SELECT date, minutes, activity FROM exercise{where} ORDER BY date, logged_at, id",
+    cursor = store.conn.execute(
+        f"SELECT id, date, minutes, activity FROM exercise{where} ORDER BY date, logged_at, id",
         params,
     )
+    for entry_id, date, minutes, activity in cursor:
+        _sound("exercise", {"id": entry_id, "date": date, "minutes": minutes, "activity": activity})
+        yield date, minutes, activity
 
 
 def identity(kind: str, entry: PainEntry | ExerciseSession) -> tuple:
@@ -125,17 +135,24 @@ def untaken_twins(
     """(id, *identity) of stored rows at any of the (date, logged_at) `keys`, not yet taken.
 
     Only ids under `below` count: rows this import added itself are never its duplicates.
+    """
+    params = [*(part for key in keys for part in key), below]
+    return conn.execute(twins_query(kind, len(keys)), params)
+
+
+def twins_query(kind: str, keys: int) -> str:
+    """The SQL of `untaken_twins` for `keys` (date, logged_at) pairs.
+
     The keys are joined as a VALUES table so SQLite searches the (date, logged_at) index
-    once per key (a row-value IN list made it scan the table by rowid instead).
+    once per key; a row-value IN list made it walk the table by rowid instead.
     """
     columns = ", ".join(f"t.{name}" for name in IDENTITY_COLUMNS[kind])
-    values = ", ".join("(?, ?)" for _ in keys)
-    return conn.execute(
+    values = ", ".join("(?, ?)" for _ in range(keys))
+    return (
         f"SELECT t.id, {columns} FROM (VALUES {values}) AS k "
         f"JOIN {table_name(kind)} AS t ON t.date = k.column1 AND t.logged_at = k.column2 "
         f"WHERE t.id < ? AND NOT EXISTS (SELECT 1 FROM {TAKEN} AS x WHERE x.id = t.id) "
-        "ORDER BY t.id DESC",
-        [*(part for key in keys for part in key), below],
+        "ORDER BY t.id DESC"
     )
 
 
