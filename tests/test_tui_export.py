@@ -105,7 +105,8 @@ async def test_bad_range_and_unwritable_path_say_so_in_one_line(db_path, tmp_pat
         screen.query_one("#export-path", Input).value = str(tmp_path / "missing" / "x.csv")
         await pilot.press("ctrl+s")  # a second click within 0.2 s is ignored by Button
         await finish(pilot)
-        assert status(app) == f"Error: no such folder: {tmp_path / 'missing'}"
+        missing = tmp_path / "missing"
+        assert status(app) == f"Error: {missing} is not an existing folder; create it first"
         assert "\n" not in status(app)
 
 

@@ -8,6 +8,7 @@ from tui_helpers import SIZE, db_fixtures, make_app, rows, settle, type_text
 
 from tracker import models
 from tracker.store import Store
+from tracker.tui.screens.confirm import DiscardScreen
 from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.exercise_form import ExerciseForm
 from tracker.tui.screens.pain_form import PainForm
@@ -111,6 +112,9 @@ async def test_escape_cancels_and_writes_nothing(empty_db):
         await open_pain_form(pilot)
         await type_text(pilot, "5")
         await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DiscardScreen)  # a changed form asks first
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
         assert rows(empty_db, "pain") == []

@@ -8,7 +8,7 @@ from textual.widgets import Input
 from tui_helpers import SIZE, db_fixtures, make_app, rows, settle, type_text
 
 from tracker.sample import write_sample
-from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.screens.confirm import ConfirmScreen, DiscardScreen
 from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.exercise_form import ExerciseForm
 from tracker.tui.screens.history import PAGE_SIZE, HistoryScreen, HistoryTable
@@ -118,6 +118,9 @@ async def test_escape_from_an_edit_changes_nothing(sample_db):
         await settle(pilot)
         await type_text(pilot, "9")
         await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DiscardScreen)  # a changed form asks first
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
     assert rows(sample_db, "pain") == before

@@ -7,6 +7,7 @@ cursor does not blink, and each shot is taken after every worker has finished.
 
 from __future__ import annotations
 
+from test_tui_safety_markup import markup_diary
 from tui_helpers import SIZE, db_fixtures, make_app, settle
 
 SMALL = (80, 24)
@@ -71,3 +72,14 @@ def test_confirm_delete(snap_compare, sample_db):
 
 def test_empty_diary_80x24(snap_compare, empty_db):
     assert snap_compare(make_app(empty_db), terminal_size=SMALL, run_before=after())
+
+
+def test_discard_dialog(snap_compare, sample_db):
+    run_before = after("p", "5", "escape")
+    assert snap_compare(make_app(sample_db), terminal_size=SIZE, run_before=run_before)
+
+
+def test_history_with_markup_80x24(snap_compare, empty_db):
+    """Notes and activities that look like markup, shown exactly as typed."""
+    markup_diary(empty_db)
+    assert snap_compare(make_app(empty_db), terminal_size=SMALL, run_before=after("h"))

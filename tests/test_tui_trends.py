@@ -137,7 +137,8 @@ async def test_a_five_day_diary_says_not_enough_data(tmp_path, fixed_today):
         for back in range(5):
             day = (TODAY - dt.timedelta(days=back)).isoformat()
             store.add_pain(PainEntry(average=5, date=day, logged_at=f"{day}T09:00:00"))
-        store.add_exercise(ExerciseSession(activity="walking", minutes=20, date=TODAY.isoformat()))
+        walk = ExerciseSession("walking", 20, date=TODAY.isoformat(), category="aerobic")
+        store.add_exercise(walk)  # a category: the store reads a session without one as damaged
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_trends(pilot)

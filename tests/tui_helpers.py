@@ -7,11 +7,14 @@ is on workers or on a condition in short steps, never one long sleep.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from tracker.sample import write_sample
 from tracker.store import Store
@@ -98,3 +101,36 @@ def rows(path: Path, kind: str) -> list[dict]:
     """The stored rows of one kind, read through a separate Store (as another process would)."""
     with Store.open(path) as store:
         return store.rows(kind)
+
+
+def burst(app, keys: Iterable[str]) -> None:
+    """Queue every key at once, as a fast typist (or a busy app) delivers them: no key waits
+    for the one before it to be handled, unlike `pilot.press`, which idles after each key."""
+    for key in keys:
+        char = {"tab": "\t", "space": " ", "enter": "\r"}.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, char))
+
+
+_SVG_TEXT = re.compile(
+    r'<text [^>]*?x="([\d.]+)"[^>]*?textLength="([\d.]+)"'
+    r'[^>]*?clip-path="url\(#[\w-]*?line-(\d+)\)"[^>]*>([^<]*)</text>'
+)
+
+
+def screen_lines(app) -> list[str]:
+    """The screen as a person sees it, one string per terminal line, read from the screenshot
+    SVG (each run of text is placed at its column: blank runs are not drawn as text there)."""
+    lines: dict[int, list[str]] = {}
+    for x, length, number, raw in _SVG_TEXT.findall(app.export_screenshot()):
+        text = html.unescape(raw).replace("\xa0", " ")
+        cell = float(length) / max(len(text), 1)
+        column = round(float(x) / cell) if cell else 0
+        line = lines.setdefault(int(number), [])
+        line.extend(" " * (column + len(text) - len(line)))
+        line[column : column + len(text)] = text
+    return ["".join(lines.get(n, [])).rstrip() for n in range(max(lines, default=-1) + 1)]
+
+
+def screen_text(app) -> str:
+    """Every line of the screen, joined with newlines."""
+    return "\n".join(screen_lines(app))

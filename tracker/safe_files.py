@@ -42,9 +42,9 @@ class OutputRefused(Exception):
 class OutputExists(OutputRefused):
     """The target exists; writing needs the user's word (`--force`, or a yes in the app)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, message: str | None = None):
         super().__init__(
-            f"{path} already exists; choose another name, or add --force to replace it"
+            message or f"{path} already exists; choose another name, or add --force to replace it"
         )
         self.path = path
 
@@ -111,9 +111,10 @@ def check_target(
         raise OutputRefused(f"{path} is a folder; give a file name")
     if stat.S_ISLNK(info.st_mode):
         if not force:
-            raise OutputRefused(
+            raise OutputExists(
+                path,
                 f"{path} is a symbolic link; tracker does not write through links "
-                "(add --force to replace the link itself)"
+                "(with --force, or a yes in the app, the link itself is replaced)",
             )
         return path
     if not stat.S_ISREG(info.st_mode):

@@ -20,7 +20,7 @@ def ui(ctx: click.Context) -> None:
 
     path = db_path(ctx)
     Store.open(path).close()  # create or migrate first, so a bad file fails here in one line
-    run_app(path)
+    ctx.exit(run_app(path))  # 1 when the app ended on an exception, never a silent 0
 
 
 @click.command()
@@ -32,7 +32,8 @@ def ui(ctx: click.Context) -> None:
     help="How many days of sample history.",
 )
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
-def demo(days: int, seed: int) -> None:
+@click.pass_context
+def demo(ctx: click.Context, days: int, seed: int) -> None:
     """Open the app on a generated sample history in a temporary database.
 
     Your real diary is never opened or touched; the temporary file is removed on exit.
@@ -46,4 +47,5 @@ def demo(days: int, seed: int) -> None:
     with tempfile.TemporaryDirectory(prefix="tracker-demo-") as folder:
         path = Path(folder) / "demo.db"
         write_sample(path, days=days, seed=seed)
-        run_app(path, demo=True)
+        status = run_app(path, demo=True)
+    ctx.exit(status)

@@ -15,7 +15,7 @@ import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from tracker.models import ExerciseSession, PainEntry
+from tracker.models import ExerciseSession, PainEntry, infer_category
 from tracker.store.rows import damage, how_to_fix
 
 #: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
@@ -609,7 +609,10 @@ def _pain_values(entry: PainEntry) -> dict:
 
 
 def _exercise_values(session: ExerciseSession) -> dict:
-    return {name: getattr(session, name) for name in EXERCISE_COLUMNS if name != "id"}
+    values = {name: getattr(session, name) for name in EXERCISE_COLUMNS if name != "id"}
+    if not values["category"]:  # a session built in code without one: the inferred category
+        values["category"] = infer_category(session.activity)
+    return values
 
 
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:

@@ -5,8 +5,12 @@ Hooks for screens written elsewhere (trends, guide, export) and for the tips pan
 - `self.app.db_path` (Path): the diary file. `self.app.demo` is True on the `tracker demo` sample.
 - `self.app.run_store_job(job, reply, to=self)`: runs `job(store)` in a thread worker on its own
   short-lived Store and posts `reply(result)` (a Message) to `to` (your screen; default the
-  App). `job` must not touch widgets. On a file problem `StoreFailed(message)` is posted to
-  `to` instead; it bubbles to the App, which shows it. Returns the Worker.
+  App). `job` must not touch widgets. When the job raises anything at all (a damaged row's
+  StoreError, a locked file, a ValueError from analysis), `StoreFailed(one line)` is posted
+  to `to` instead; it bubbles to the App, which shows it. Returns the Worker.
+- User text is text: `self.app.notify` shows its message verbatim (markup off unless asked),
+  and every widget that shows a note, an activity, a path or an error quoting one is given a
+  `rich.text.Text` or has `markup=False`. A note "[/b] knees" must never reach markup.
 - `DataChanged` (tracker.tui.messages): posted to every screen on the stack after the app
   writes and when another process (`tracker pain 5` in a shell) commits. Handle
   `on_data_changed` to reload. `self.app.data_generation` counts the changes.
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import importlib
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,12 +45,20 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from tracker import models
-from tracker.store import Store, StoreError, describe_sqlite_error
-from tracker.tui.commands import TrackerCommands, app_bindings
+from tracker.store import Store, StoreError
+from tracker.tui.commands import TrackerCommands, app_bindings, focus_bindings
 from tracker.tui.data import describe_exercise, describe_pain
-from tracker.tui.messages import DataChanged, EntryDeleted, EntrySaved, StoreFailed
+from tracker.tui.failures import one_line
+from tracker.tui.messages import (
+    READ_FAILED,
+    DataChanged,
+    EntryDeleted,
+    EntrySaved,
+    StoreFailed,
+)
 from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.exercise_form import ExerciseForm
+from tracker.tui.screens.form import EntryForm
 from tracker.tui.screens.history import HistoryScreen
 from tracker.tui.screens.pain_form import PainForm
 
@@ -58,11 +71,8 @@ LAZY_SCREENS: dict[str, tuple[str, str]] = {
 #: How often the app looks for writes made by other processes (`PRAGMA data_version`).
 LIVE_REFRESH_SECONDS = 1.0
 LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
-
-
-def one_line(exc: Exception) -> str:
-    """The user-facing line for a failed database job."""
-    return describe_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else str(exc)
+#: How long a failure's toast stays; the same failed read is not toasted again meanwhile.
+FAILURE_SECONDS = 8.0
 
 
 class TrackerApp(App[None]):
@@ -72,7 +82,7 @@ class TrackerApp(App[None]):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "tracker"
     COMMANDS = App.COMMANDS | {TrackerCommands}
-    BINDINGS = app_bindings()
+    BINDINGS = [*app_bindings(), *focus_bindings()]
     #: Tests set this False before running so snapshots never catch a half-blink.
     cursor_blink: bool = True
 
@@ -84,6 +94,7 @@ class TrackerApp(App[None]):
         self._watcher: Store | None = None
         self._seen_version: int | None = None
         self._seen_day = models.today()
+        self._failure_until: dict[str, float] = {}  # read failure line -> its toast's end
         if demo:
             self.title = "tracker DEMO"
             self.sub_title = "sample data in a temporary file; your diary is not touched"
@@ -91,13 +102,21 @@ class TrackerApp(App[None]):
     def get_default_screen(self) -> Screen:
         return DashboardScreen()
 
+    def notify(self, message: str, *, markup: bool = False, **options: Any) -> None:
+        """A toast whose message is shown verbatim unless `markup=True` is asked for.
+
+        Toasts carry entry summaries, file paths and error lines that quote what the person
+        typed; with Textual's default (markup on) a note "[/b]" would end the app.
+        """
+        super().notify(message, markup=markup, **options)
+
     # ---- live refresh ----------------------------------------------------------------------
     def on_mount(self) -> None:
         try:
             self._watcher = Store.open(self.db_path, create=False)
             self._seen_version = self._watcher.data_version()
-        except StoreError as exc:
-            self.notify(f"Live refresh is off: {exc}", severity="warning")
+        except (StoreError, sqlite3.Error) as exc:
+            self.notify(f"Live refresh is off: {one_line(exc)}", severity="warning")
             return
         self.set_interval(LIVE_REFRESH_SECONDS, self.poll_for_changes)
 
@@ -137,8 +156,13 @@ class TrackerApp(App[None]):
         *,
         to: MessagePump | None = None,
         group: str = "store",
+        failure: str = READ_FAILED,
     ) -> Worker[None]:
-        """Run `job(store)` in a thread; post `reply(result)` (or `StoreFailed`) to `to`."""
+        """Run `job(store)` in a thread; post `reply(result)` (or `StoreFailed`) to `to`.
+
+        Any exception the job raises becomes `StoreFailed(one line, failure)`: a damaged row
+        in one reply must cost a toast, never the app (Textual exits on a worker's error).
+        """
         target = to if to is not None else self
         path = self.db_path
 
@@ -146,11 +170,12 @@ class TrackerApp(App[None]):
             try:
                 with Store.open(path, create=False) as store:
                     result = job(store)
-            except (StoreError, sqlite3.Error) as exc:
-                target.post_message(StoreFailed(one_line(exc)))
+                answer = reply(result) if reply is not None else None
+            except Exception as exc:
+                target.post_message(StoreFailed(one_line(exc), failure))
                 return
-            if reply is not None:
-                target.post_message(reply(result))
+            if answer is not None:
+                target.post_message(answer)
 
         return target.run_worker(work, name=group, group=group, thread=True)
 
@@ -178,7 +203,7 @@ class TrackerApp(App[None]):
         def reply(new_id: int) -> EntrySaved:
             return EntrySaved(kind, new_id, entry.date, summary, updated=entry_id is not None)
 
-        return self.run_store_job(job, reply, to=reply_to, group="save")
+        return self.run_store_job(job, reply, to=reply_to, group="save", failure="Not saved")
 
     def delete_entry(self, kind: str, entry_id: int) -> Worker[None]:
         """Delete one entry; replies `EntryDeleted` to the App."""
@@ -186,10 +211,18 @@ class TrackerApp(App[None]):
             lambda store: store.delete(kind, entry_id),
             lambda found: EntryDeleted(kind, entry_id, found),
             group="delete",
+            failure="Not deleted",
         )
 
     def on_store_failed(self, message: StoreFailed) -> None:
-        self.notify(message.message, title="Not saved", severity="error", timeout=8)
+        """Toast the line. A damaged row fails the dashboard, history and trends alike: the
+        same failed read is shown once while its toast is up (a failed save every time)."""
+        now = time.monotonic()
+        if message.title == READ_FAILED:
+            if self._failure_until.get(message.message, 0.0) > now:
+                return
+            self._failure_until[message.message] = now + FAILURE_SECONDS
+        self.notify(message.message, title=message.title, severity="error", timeout=FAILURE_SECONDS)
 
     def on_entry_deleted(self, message: EntryDeleted) -> None:
         noun = "Pain entry" if message.kind == "pain" else "Exercise session"
@@ -276,7 +309,25 @@ class TrackerApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
 
+    async def action_quit(self) -> None:
+        """Quit (q, ctrl+q, the palette), but never past a form holding unsaved changes."""
+        form = next((s for s in self.screen_stack if isinstance(s, EntryForm) and s.changed), None)
+        if form is None:
+            self.exit()
+        elif form is self.screen:
+            form.confirm_discard(self.exit, quitting=True)
+        else:
+            self.bell()  # a question is already open over the form: answer it first
 
-def run_app(path: Path, demo: bool = False) -> None:
-    """Open the app on the diary at `path` (`demo` marks a sample database in the title)."""
-    TrackerApp(path, demo=demo).run()
+
+def exit_status(app: App, **run_options: Any) -> int:
+    """Run `app` to its end; 0, or 1 when it ended on an unexpected exception (Textual has
+    printed the traceback by then). Without this a crash left the shell a status of 0."""
+    app.run(**run_options)
+    return app.return_code or 0
+
+
+def run_app(path: Path, demo: bool = False) -> int:
+    """Open the app on the diary at `path` (`demo` marks a sample database in the title);
+    returns the exit status for the command to exit with."""
+    return exit_status(TrackerApp(path, demo=demo))

@@ -49,6 +49,22 @@ def app_bindings() -> list[Binding]:
     return [Binding(a.key, a.action, a.footer, show=a.show, tooltip=a.help) for a in ACTIONS]
 
 
+def focus_bindings() -> list[Binding]:
+    """Tab and shift+tab, handled by the App itself before any key is passed on.
+
+    The App hands each key to the focused widget's queue; a Tab handled there (the Screen's
+    own binding) moves focus only when that queue gets to it, so the digit typed right after
+    was already queued for the previous field ("5", tab, "4" gave "54"). A priority binding
+    moves focus as the Tab arrives, and the next key goes to the new field. No widget we use
+    needs Tab itself (Input, Select, SelectionList, RadioSet, DataTable and OptionList all
+    move on with it).
+    """
+    return [
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
+    ]
+
+
 def quiet_bindings(*actions: str) -> list[Binding]:
     """The same keys, still working but left out of the footer, for a screen that lists its own.
 

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
+#: The heading of a failed read's toast (a failed write says "Not saved" or "Not deleted").
+READ_FAILED = "Could not read the diary"
+
 
 @dataclass
 class EntrySaved(Message):
@@ -41,9 +44,14 @@ class DataChanged(Message):
 
 @dataclass
 class StoreFailed(Message):
-    """A database job failed; `message` is one line for the user, nothing was written."""
+    """A database job failed; `message` is one line for the user, nothing was written.
+
+    `title` says what did not happen ("Not saved", "Could not read the diary"): the toast's
+    heading, so a failed read is never reported as a failed save.
+    """
 
     message: str
+    title: str = READ_FAILED
 
 
 @dataclass

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Static
 from tracker import models
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.data import DashboardData, load_dashboard
-from tracker.tui.messages import DashboardLoaded, DataChanged
+from tracker.tui.messages import DashboardLoaded, DataChanged, StoreFailed
 from tracker.tui.widgets.pain_chart import PainChart
 from tracker.tui.widgets.tip_list import TipLike, TipList
 
@@ -113,6 +113,11 @@ class DashboardScreen(Screen):
             card.set_class(card_id == "card-today" and not data.logged_today, "-attention")
         self.query_one(PainChart).set_data(data.daily, data.baseline)
         self.show_tips(data.tips)
+
+    def on_store_failed(self, _message: StoreFailed) -> None:
+        """The read failed (a damaged row): the cards say so; the App toasts the line."""
+        for card_id in CARD_TITLES:
+            self.query_one(f"#{card_id}", Static).update(f"[b]{NO_VALUE}[/b]\nnot read")
 
     def show_tips(self, tips: Sequence[TipLike]) -> None:
         """Show these tips (objects with .id, .title, .text, .topic) in `#guidance-panel`."""

@@ -17,6 +17,7 @@ from tracker import models
 from tracker.tui.messages import ActivitiesLoaded
 from tracker.tui.screens.form import EntryForm, score_input, text_input
 from tracker.tui.widgets.field import Field
+from tracker.tui.widgets.own_keys import FormInput
 
 SCORES: tuple[tuple[str, str, str], ...] = (
     ("rpe", "Effort (RPE)", "0 rest, 3 moderate, 5 hard, 10 maximal"),
@@ -51,7 +52,7 @@ class ExerciseForm(EntryForm):
         activity = text_input("activity", self.initial("activity"), "e.g. walking")
         activity.suggester = SuggestFromList(suggestions([]), case_sensitive=False)
         yield Field("activity", "Activity *", activity)
-        minutes = Input(
+        minutes = FormInput(
             str(self.initial("minutes") or ""),
             id="minutes",
             restrict=r"[0-9]*",
@@ -77,7 +78,9 @@ class ExerciseForm(EntryForm):
     def _category_select(self) -> Select:
         stored = self.initial("category")
         inferred = models.infer_category(self.initial("activity") or "")
-        value = stored if stored and stored != inferred else Select.NULL
+        # A stored category outside the list (a damaged row) would make Select raise.
+        chosen = stored in models.CATEGORIES and stored != inferred
+        value = stored if chosen else Select.NULL
         return Select(
             [(category_label(c), c) for c in models.CATEGORIES],
             prompt="as inferred",

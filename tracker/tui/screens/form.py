@@ -2,16 +2,19 @@
 
 A form validates with `tracker.models` (so it refuses exactly what the CLI refuses), hands a
 valid entry to `app.save_entry`, and closes only when the worker reports `EntrySaved`: if the
-write fails (a locked file), the form stays open with everything the user typed.
+write fails (a locked file), the form stays open with everything the user typed. Leaving a
+form whose values were changed (escape, ctrl+q, Quit in the palette) asks first; an
+untouched one just closes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -21,7 +24,9 @@ from textual.widgets import Footer, Header, Input, Static
 
 from tracker import models
 from tracker.tui.messages import EntrySaved, StoreFailed
+from tracker.tui.screens.confirm import DiscardScreen
 from tracker.tui.widgets.field import Field
+from tracker.tui.widgets.own_keys import FormInput
 
 #: ValidationError.field -> the form field that shows it, where the two names differ.
 FIELD_ALIASES = {"symptom": "symptoms"}
@@ -29,7 +34,7 @@ FIELD_ALIASES = {"symptom": "symptoms"}
 
 def score_input(name: str, value: object = None) -> Input:
     """A compact 0-10 input that takes digits only (so 11 is typed and refused, 'x' is not)."""
-    return Input(
+    return FormInput(
         "" if value is None else str(value),
         id=name,
         restrict=r"[0-9]*",
@@ -40,7 +45,7 @@ def score_input(name: str, value: object = None) -> Input:
 
 
 def text_input(name: str, value: object = None, placeholder: str = "") -> Input:
-    return Input("" if value is None else str(value), placeholder, id=name, compact=True)
+    return FormInput("" if value is None else str(value), placeholder, id=name, compact=True)
 
 
 def day_words(text: str) -> tuple[str, str]:
@@ -63,8 +68,11 @@ class EntryForm(ModalScreen):
     NOUN: ClassVar[str] = ""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close; asks first if anything changed"),
         Binding("ctrl+y", "toggle_day", "Today/yesterday"),
+        # Priority for the reason tab is (commands.focus_bindings): the next key must not
+        # reach the field that enter just left.
+        Binding("enter", "next_field", "Next field", show=False, priority=True),
     ]
 
     def __init__(self, row: dict | None = None) -> None:
@@ -72,6 +80,7 @@ class EntryForm(ModalScreen):
         self.row = row
         self.entry_id: int | None = row["id"] if row else None
         self.saving = False
+        self._initial: dict | None = None  # the values as the form opened (see `changed`)
 
     # ---- subclasses ------------------------------------------------------------------------
     def compose_fields(self) -> Iterable[Widget]:
@@ -95,8 +104,9 @@ class EntryForm(ModalScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="form-box"):
-            yield Static(self._title(), id="form-title")
-            yield Static(id="form-day")
+            # markup off: the title quotes the stored row, the day line the typed date
+            yield Static(self._title(), id="form-title", markup=False)
+            yield Static(id="form-day", markup=False)
             with VerticalScroll(id="form-fields"):
                 yield from self.compose_fields()
                 yield Field(
@@ -123,6 +133,12 @@ class EntryForm(ModalScreen):
         for widget in self.query(Input):
             widget.cursor_blink = getattr(self.app, "cursor_blink", True)
         self._show_day()
+        self._initial = self.collect()
+
+    @property
+    def changed(self) -> bool:
+        """True when any value differs from the one the form opened with."""
+        return self._initial is not None and self.collect() != self._initial
 
     def initial(self, name: str):
         """The value a field starts with: the edited row's, or None for a new entry."""
@@ -166,10 +182,11 @@ class EntryForm(ModalScreen):
             except models.ValidationError as exc:
                 field.show_error(exc.message)
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        """Enter moves on, like tab: the form is saved with ctrl+s, never by accident."""
-        event.stop()
+    def action_next_field(self) -> None:
+        """Enter in a text field moves on, like tab: the form is saved with ctrl+s, never by
+        accident. Elsewhere (the symptom list, the category select) enter does its usual job."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
         self.focus_next()
 
     # ---- saving ----------------------------------------------------------------------------
@@ -204,4 +221,18 @@ class EntryForm(ModalScreen):
         self.saving = False
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; a form with changes asks "Discard this entry?" first (no is the default)."""
+        if self.changed:
+            self.confirm_discard(lambda: self.dismiss(None))
+        else:
+            self.dismiss(None)
+
+    def confirm_discard(self, then: Callable[[], object], quitting: bool = False) -> None:
+        """Ask whether to throw the typed values away; run `then` only on a yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        words = " and quit" if quitting else ""
+        self.app.push_screen(DiscardScreen(self.NOUN, words), answered)

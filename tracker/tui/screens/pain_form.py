@@ -10,6 +10,7 @@ from textual.widgets import SelectionList
 from tracker import models
 from tracker.tui.screens.form import EntryForm, score_input, text_input
 from tracker.tui.widgets.field import Field
+from tracker.tui.widgets.own_keys import FormSelectionList
 
 #: (field, label, hint) for the 0-10 scores, in tab order; `average` is the one required.
 SCORES: tuple[tuple[str, str, str], ...] = (
@@ -37,7 +38,7 @@ class PainForm(EntryForm):
         for name, label, hint in SCORES:
             yield Field(name, label, score_input(name, self.initial(name)), hint)
         chosen = set(self.initial("symptoms") or [])
-        symptoms = SelectionList[str](
+        symptoms = FormSelectionList(
             *((symptom_label(s), s, s in chosen) for s in models.SYMPTOMS),
             id="symptoms",
             compact=True,

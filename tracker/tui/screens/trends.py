@@ -35,7 +35,7 @@ from tracker.cli.trends import (
     trend_line,
 )
 from tracker.tui.commands import quiet_bindings
-from tracker.tui.messages import DataChanged
+from tracker.tui.messages import DataChanged, StoreFailed
 from tracker.tui.tips import tips_for_rows
 from tracker.tui.widgets.tip_list import TipList
 from tracker.tui.widgets.trend_charts import (
@@ -219,6 +219,12 @@ class TrendsScreen(Screen):
     @on(Tabs.TabActivated, "#trends-period")
     def _tab_clicked(self, event: Tabs.TabActivated) -> None:
         self.period = event.tab.id.removeprefix("period-")
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        """The read or the analysis failed (a damaged row): say so under the first chart; the
+        App shows the same line in a toast."""
+        words = self.query_one("#pain-words", Static)
+        words.update(f"Could not load the trends: {message.message}")
 
     def on_trends_loaded(self, message: TrendsLoaded) -> None:
         if message.request != self.requests:

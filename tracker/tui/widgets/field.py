@@ -2,6 +2,7 @@
 
 The forms validate through `tracker.models`; a ValidationError names a field, and the form
 calls `show_error` on the Field of that name, so the message sits right under the value.
+Every line here is shown verbatim (markup off): an error quotes what was typed ("[/b]" too).
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ class Field(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal():
-            yield Label(self._label, classes="field-label")
+            yield Label(self._label, classes="field-label", markup=False)
             yield self.control
-            yield Label(self._hint, classes="field-hint")
-        yield Label("", classes="field-error")
+            yield Label(self._hint, classes="field-hint", markup=False)
+        yield Label("", classes="field-error", markup=False)
 
     @property
     def error(self) -> str:
