@@ -115,11 +115,16 @@ def child_env(home: Path, db: Path | None = None, **extra: str) -> dict[str, str
 
 
 def run(
-    args: Sequence[str], env: dict[str, str], timeout: float = 60, input: str | None = None
+    args: Sequence[str],
+    env: dict[str, str],
+    timeout: float = 60,
+    input: str | None = None,
+    cwd: Path | None = None,
 ) -> Outcome:
     """Run `tracker ARGS` in a subprocess to the end (killed after `timeout` seconds)."""
     proc = subprocess.Popen(
         [*tracker_command(), *args],
+        cwd=cwd,
         stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

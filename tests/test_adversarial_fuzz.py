@@ -431,7 +431,7 @@ def test_app_commands_refuse_hostile_arguments_without_starting(tmp_path, templa
     tracebacks = 0
     for case in APP_CASES:
         args = [names.get(part, part) for part in case]
-        outcome = _run_in(tmp_path, args, env, timeout=APP_TIME_LIMIT)
+        outcome = run(args, env, timeout=APP_TIME_LIMIT, cwd=tmp_path)
         tracebacks += outcome.crashed
         if outcome.code is None:
             found = [f"the app started (still running after {APP_TIME_LIMIT} s)"]
@@ -445,26 +445,6 @@ def test_app_commands_refuse_hostile_arguments_without_starting(tmp_path, templa
         f"{tracebacks} tracebacks, {len(failures)} of {len(APP_CASES)} app runs misbehaved:\n"
         + "\n".join(failures)
     )
-
-
-def _run_in(folder: Path, args: list[str], env: dict, timeout: float) -> Outcome:
-    proc = subprocess.Popen(
-        [*tracker_command(), *args],
-        cwd=folder,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-        errors="backslashreplace",
-    )
-    try:
-        out, err = proc.communicate(timeout=timeout)
-        return Outcome(args, proc.returncode, out, err)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate(timeout=30)
-        return Outcome(args, None, out, err)
 
 
 # ---- the failures known when this was written ---------------------------------------------

@@ -160,7 +160,9 @@ def now_stamp() -> str:
 #: Whitespace a number may carry: ASCII only. str.strip() would also take away U+001C-U+001F
 #: and U+0085, control characters that must be refused, never quietly dropped.
 ASCII_SPACE = " \t\r\n\f\v"
-_WHOLE = re.compile(r"([+-]?)([0-9]+)(?:\.0+)?")
+#: Patterns are kept as text and compiled on first use (re caches them): compiling all of them
+#: at import would cost the one-line log about a millisecond.
+_WHOLE = r"([+-]?)([0-9]+)(?:\.0+)?"
 #: Digits shown of a refused number that is absurdly long.
 _SHOWN_DIGITS = 20
 
@@ -179,7 +181,7 @@ def parse_whole(name: str, value, low: int, high: int) -> int:
     text = str(value).strip(ASCII_SPACE)
     if len(text) < 4 and text.isdigit() and text.isascii():  # the usual "5" or "30", fast
         return _in_range(name, int(text), low, high)
-    match = _WHOLE.fullmatch(text)
+    match = re.fullmatch(_WHOLE, text)
     if match is None:
         raise ValidationError(
             name, f"must be a whole number from {low} to {high}, not {_shown_text(text)}"
@@ -254,7 +256,7 @@ def parse_date(value, name: str = "date") -> str:
 #: A write time as ISO 8601: a space may stand for the T (spreadsheets write one), seconds may
 #: be left out (then :00) or carry a fraction (dropped), and an offset (Z, +02:00) converts the
 #: time to this computer's local time. Stored always as YYYY-MM-DDTHH:MM:SS, local, no offset.
-_STAMP = re.compile(
+_STAMP = (
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})"
     r"(?::([0-9]{2})(?:[.,][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?"
 )
@@ -298,7 +300,7 @@ def _fixed_horizon() -> dt.datetime:
 
 def _stamp_moment(text: str) -> dt.datetime:
     """The naive local datetime `text` names, or a ValidationError showing the expected form."""
-    match = _STAMP.fullmatch(text)
+    match = re.fullmatch(_STAMP, text)
     try:
         if match is None:
             raise ValueError(text)
@@ -332,14 +334,14 @@ def _to_local(moment: dt.datetime, zone: str) -> dt.datetime:
 # refused there too (on a terminal it returns to the start of the line and overwrites it).
 # Every other field is one line.
 
-_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_NOT_NOTE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)")
+_NOT_TEXT = "[\x00-\x1f\x7f-\x9f\ud800-\udfff]"
+_NOT_NOTE_TEXT = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]|\r(?!\n)"
 _CHARACTER_NAMES = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
 
 
 def check_printable(name: str, text: str, multiline: bool = False) -> None:
     """Refuse `text` if it holds a control character or an unpaired surrogate, naming it."""
-    found = (_NOT_NOTE_TEXT if multiline else _NOT_TEXT).search(text)
+    found = re.search(_NOT_NOTE_TEXT if multiline else _NOT_TEXT, text)
     if found is None:
         return
     char = found.group()
