@@ -1,11 +1,114 @@
-"""Every test gets its own real SQLite file, and the user's real data folder is never touched."""
+"""Every test gets its own real SQLite file, and the user's real data folder is never touched.
+
+The suite is hermetic: whatever the user's shell sets (NO_COLOR, COLUMNS, TERM, TZ, a locale,
+TEXTUAL_* settings), every test sees the same environment, so snapshots and CLI output do not
+depend on who runs them.
+"""
 
 from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import time
 
 import pytest
 from click.testing import CliRunner
 
 from tracker.cli import cli
+
+# Variables that change how Rich, Textual or click render (colour, size, terminal kind).
+RENDERING_VARIABLES = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "COLORTERM",
+    "COLUMNS",
+    "LINES",
+    "JUPYTER_COLUMNS",
+    "JUPYTER_LINES",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "ESCDELAY",
+)
+PINNED = {
+    "TERM": "xterm-256color",
+    "TZ": "UTC",
+    "LANG": "C.UTF-8",
+    "LC_ALL": "C.UTF-8",
+}
+
+
+def _textual_defaults() -> dict[str, object]:
+    """textual.constants as a clean environment would give them.
+
+    Textual reads its TEXTUAL_* variables once, at import, and pytest-textual-snapshot imports
+    Textual before this file runs; so the values are recomputed here without those variables.
+    """
+    spec = importlib.util.find_spec("textual.constants")
+    assert spec is not None and spec.loader is not None
+    saved = {name: os.environ.pop(name) for name in list(os.environ) if _is_textual(name)}
+    try:
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        os.environ.update(saved)
+    return {name: getattr(module, name) for name in dir(module) if name.isupper()}
+
+
+def _is_textual(name: str) -> bool:
+    # TEXTUAL_SNAPSHOT_* belong to pytest-textual-snapshot itself (its temporary folder).
+    return (
+        name.startswith("TEXTUAL") and not name.startswith("TEXTUAL_SNAPSHOT")
+    ) or name == "ESCDELAY"
+
+
+TEXTUAL_DEFAULTS = _textual_defaults()
+# Modules that copied a constant with `from textual.constants import NAME`.
+TEXTUAL_COPIES = {
+    "textual.filter": ("DIM_FACTOR",),
+    "textual._styles_cache": ("DEBUG",),
+    "textual.message_pump": ("SLOW_THRESHOLD",),
+}
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: two workers per core. The app tests spend much of their time waiting on the
+    event loop and the adversarial ones on child processes, so one per core leaves cores idle."""
+    return 2 * (os.cpu_count() or 1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hermetic_environment():
+    """Pin the variables that change rendering, the terminal, the time zone and the locale.
+
+    Session-wide, so that module-scoped fixtures (which are set up before any function-scoped
+    one) and the children they start see the pinned environment too; a test's own monkeypatch
+    changes are undone back to it.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        for name in list(os.environ):
+            if name in RENDERING_VARIABLES or _is_textual(name):
+                patch.delenv(name)
+        for name, value in PINNED.items():
+            patch.setenv(name, value)
+        time.tzset()
+        constants = sys.modules.get("textual.constants")
+        if constants is not None:
+            for name, value in TEXTUAL_DEFAULTS.items():
+                if getattr(constants, name, value) != value:
+                    patch.setattr(constants, name, value)
+        for module_name, names in TEXTUAL_COPIES.items():
+            module = sys.modules.get(module_name)
+            for name in names if module is not None else ():
+                if getattr(module, name, None) != TEXTUAL_DEFAULTS[name]:
+                    patch.setattr(module, name, TEXTUAL_DEFAULTS[name])
+        app = sys.modules.get("textual.app")
+        if app is not None:  # App.theme took TEXTUAL_THEME as its default at class creation
+            patch.setattr(app.App.theme, "_default", TEXTUAL_DEFAULTS["DEFAULT_THEME"])
+        yield
+    time.tzset()
 
 
 @pytest.fixture(autouse=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 
 import click
+
+from tracker.problems import UsageProblem
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -23,10 +24,6 @@ class ReaderGone(Exception):
 
     Raised in place of click's own EPIPE handling, which would exit with status 1.
     """
-
-
-class UsageProblem(Exception):
-    """Bad input found outside models validation (for example a broken CSV line)."""
 
 
 def one_line(message: str) -> str:
@@ -46,7 +43,7 @@ def run_guarded(call: Callable[[], object], standalone_mode: bool = True) -> int
     """Run a click main in non-standalone mode and turn every known failure into one line."""
     from tracker.models import ValidationError
     from tracker.safe_files import OutputRefused
-    from tracker.store import StoreError, describe_sqlite_error
+    from tracker.store import DatabaseError, StoreError, describe_sqlite_error
 
     try:
         result = call()
@@ -65,7 +62,7 @@ def run_guarded(call: Callable[[], object], standalone_mode: bool = True) -> int
         code = fail(exc.format_message(), exc.exit_code)
     except StoreError as exc:
         code = fail(str(exc), EXIT_FAILED)
-    except sqlite3.DatabaseError as exc:
+    except DatabaseError as exc:
         code = fail(describe_sqlite_error(exc), EXIT_FAILED)
     except KeyboardInterrupt:
         click.echo("Interrupted; nothing half-written was kept.", err=True)

@@ -19,10 +19,12 @@ import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 
+from tracker.analysis.calendar import monday_of
+
 #: Pain chart resolutions, finest first: (name, bucket key of an ISO day).
 LEVELS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("day", lambda day: day),
-    ("week", lambda day: _monday(day)),
+    ("week", monday_of),
     ("month", lambda day: day[:7]),
     ("quarter", lambda day: f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"),
     ("year", lambda day: day[:4]),
@@ -40,11 +42,6 @@ PAIN_MAX = 10
 DEFAULT_MAX_POINTS = 150
 DEFAULT_MAX_BARS = 26
 TICKS = 5
-
-
-def _monday(day: str) -> str:
-    date = dt.date.fromisoformat(day)
-    return (date - dt.timedelta(days=date.weekday())).isoformat()
 
 
 def _mean(values: Sequence[float]) -> float | None:

@@ -8,7 +8,9 @@ about 25 ms and the daily series takes about 9 ms (tests/bench_trends.py).
 
 - days:     `daily_series` (per calendar day, gaps as None, 7/28-day rolling means),
             `pain_by_day`, `rolling_mean`
-- change:   `baseline_and_change` (baseline, recent week, IMMPACT 30%/50% flags)
+- calendar: ISO-day arithmetic (`shift`, `monday_of`, `calendar`), used by plots and the app
+- change:   `baseline_and_change` (baseline, recent week, IMMPACT 30%/50% flags),
+            `diary_baseline` (the same against the diary's first 14 rated days)
 - exercise: `weekly_exercise` (minutes per ISO week by category vs a target), `iso_week`,
             `minutes_by_category`
 - response: `exercise_response`, `session_pain_change`, `flare_sessions`
@@ -16,7 +18,7 @@ about 25 ms and the daily series takes about 9 ms (tests/bench_trends.py).
 - summary:  `summarize`, the JSON contract (its docstring lists every key)
 """
 
-from tracker.analysis.change import baseline_and_change
+from tracker.analysis.change import baseline_and_change, diary_baseline
 from tracker.analysis.days import daily_series, pain_by_day, rolling_mean
 from tracker.analysis.exercise import (
     DEFAULT_WEEKLY_TARGET,
@@ -32,6 +34,7 @@ __all__ = [
     "DEFAULT_WEEKLY_TARGET",
     "baseline_and_change",
     "daily_series",
+    "diary_baseline",
     "exercise_response",
     "flare_sessions",
     "iso_week",

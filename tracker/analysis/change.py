@@ -6,7 +6,10 @@ is a moderately important ("meaningful") change, 50% a substantial one.
 
 from __future__ import annotations
 
-from tracker.analysis.days import DayLike, iso, mean, shift
+from collections.abc import Iterable
+
+from tracker.analysis.calendar import DayLike, iso, shift
+from tracker.analysis.days import mean, pain_by_day
 
 MEANINGFUL_PCT = 30.0
 SUBSTANTIAL_PCT = 50.0
@@ -64,6 +67,17 @@ def baseline_and_change(
     }
     result.update(change)
     return result
+
+
+def diary_baseline(pain_rows: Iterable[dict], *, end: DayLike) -> dict:
+    """`baseline_and_change` against the diary's own baseline: its first 14 rated days,
+    whatever period is on show.
+
+    The one place the dashboard, the Trends screen and `tracker plot` get "your baseline"
+    from, so a 30% reduction is measured from where the diary started on all three. `stats`
+    and the report measure from the start of their period instead (`summarize(start=...)`).
+    """
+    return baseline_and_change(pain_by_day(pain_rows), end=end)
 
 
 def _baseline(

@@ -5,39 +5,13 @@ A day with no pain entry stays a gap (None), never zero: a missing rating is not
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from tracker.analysis.calendar import DayLike, calendar, iso
 from tracker.models import peg_score
 
 #: Trailing windows (calendar days) of the rolling means in the daily series.
 ROLLING_WINDOWS: tuple[int, ...] = (7, 28)
-
-DayLike = str | dt.date
-
-
-def as_date(value: DayLike) -> dt.date:
-    """A date from a date or an ISO 'YYYY-MM-DD' string."""
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
-
-
-def iso(value: DayLike | None) -> str | None:
-    """The ISO string of a day, or None."""
-    return None if value is None else as_date(value).isoformat()
-
-
-def shift(day: DayLike, days: int) -> str:
-    """The ISO day `days` calendar days after `day` (before, when negative)."""
-    return (as_date(day) + dt.timedelta(days=days)).isoformat()
-
-
-def calendar(start: DayLike, end: DayLike) -> list[str]:
-    """Every calendar day from start to end inclusive, as ISO strings ([] when end < start)."""
-    fromordinal = dt.date.fromordinal
-    days = range(as_date(start).toordinal(), as_date(end).toordinal() + 1)
-    return [fromordinal(ordinal).isoformat() for ordinal in days]
 
 
 def in_period(rows: Iterable[dict], start: str | None, end: str | None) -> list[dict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from tracker.analysis.days import DayLike, as_date, iso
+from tracker.analysis.calendar import DayLike, as_date, iso, monday_of
 from tracker.models import CATEGORIES
 
 DEFAULT_WEEKLY_TARGET = 150
@@ -62,7 +62,7 @@ def weekly_exercise(
     for row in exercise_rows:
         day = row["date"]
         if (first is None or day >= first) and (last is None or day <= last):
-            monday = mondays.get(day) or mondays.setdefault(day, _monday(day))
+            monday = mondays.get(day) or mondays.setdefault(day, monday_of(day))
             by_category = weeks.get(monday) or weeks.setdefault(monday, zero_categories())
             by_category[category_of(row)] += row["minutes"]
     if first is None or last is None:
@@ -73,13 +73,8 @@ def weekly_exercise(
     return [_week(monday, weeks.get(monday), target) for monday in _mondays(first, last)]
 
 
-def _monday(day: str) -> str:
-    date = as_date(day)
-    return (date - dt.timedelta(days=date.weekday())).isoformat()
-
-
 def _mondays(first: str, last: str) -> list[str]:
-    monday = as_date(_monday(first))
+    monday = as_date(monday_of(first))
     end = as_date(last)
     result = []
     while monday <= end:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tracker.analysis.days import DayLike, as_date, iso, mean
+from tracker.analysis.calendar import DayLike, as_date, iso
+from tracker.analysis.days import mean
 from tracker.analysis.exercise import category_of
 from tracker.models import CATEGORIES
 

@@ -51,8 +51,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tracker.analysis.calendar import DayLike, iso, shift
 from tracker.analysis.change import MIN_DAYS, baseline_and_change
-from tracker.analysis.days import DayLike, in_period, iso, mean, pain_by_day, shift
+from tracker.analysis.days import in_period, mean, pain_by_day
 from tracker.analysis.exercise import (
     DEFAULT_WEEKLY_TARGET,
     minutes_by_category,

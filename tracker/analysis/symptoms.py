@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tracker.analysis.days import DayLike, iso
+from tracker.analysis.calendar import DayLike, iso
 from tracker.models import SYMPTOMS
 
 

@@ -79,7 +79,7 @@ def export(
         _write_dictionary(ctx, table, file, force)
         return
     from tracker.exchange.csv_export import export_file, write_table
-    from tracker.exchange.period import parse_period
+    from tracker.period import parse_period
 
     first, last = parse_period(start, end)
     store = open_store(ctx, create=False)
@@ -146,8 +146,8 @@ def report(ctx: click.Context, file: str, start: str | None, end: str | None, fo
     last week and the change, a pain chart, weekly exercise, symptoms, flares and a table of
     the last six weeks.
     """
-    from tracker.exchange.period import parse_period
     from tracker.exchange.report import write_report  # fpdf2: about 60 ms
+    from tracker.period import parse_period
 
     first, last = parse_period(start, end)
     pages = write_report(open_store(ctx, create=False), file, first, last, force=force)

@@ -2,7 +2,6 @@
 
 Headless: nothing here imports Textual. One job per module:
 - `cells`: the cell rules both directions share (formula neutralising, number format, lists);
-- `period`: the --from/--to range, parsed once for the CLI, the TUI and the report;
 - `csv_export`: the daily, pain and exercise tables, streamed to any text stream;
 - `csv_import`: a pain or exercise CSV back into the store, validated, in one transaction;
 - `dictionary`: what each column means, its unit and the standard it follows (data, one place);

@@ -46,17 +46,20 @@ import contextlib
 import csv
 import itertools
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tracker.errors import UsageProblem
 from tracker.exchange.cells import restore
 from tracker.exchange.csv_export import DAILY_COLUMNS, TEXT_COLUMNS
 from tracker.models import ID_MAX, ValidationError, is_blank, validate_exercise, validate_pain
+from tracker.problems import UsageProblem
 from tracker.store import EXERCISE_COLUMNS, PAIN_COLUMNS, Store
 from tracker.store import exchange as sql
+
+if TYPE_CHECKING:  # annotations only: sqlite3 itself is the store's business
+    import sqlite3
 
 #: "utf-8-sig" reads UTF-8 with or without a byte-order mark (export writes none, Excel one).
 READ_ENCODING = "utf-8-sig"

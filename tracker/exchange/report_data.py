@@ -2,7 +2,8 @@
 
 Every figure comes from tracker.analysis (`summarize` and `daily_series`), so the report says
 what `tracker stats` and the app say. This module adds only what a printed page needs: the
-last weeks as table rows, the top symptoms and the sentence that names the size of a change.
+last weeks as table rows and the top symptoms. The sentence that names the size of a change
+is `tracker.words.change.change_verdict`, re-exported here for the report.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tracker.analysis import daily_series, iso_week, summarize
-from tracker.analysis.change import MEANINGFUL_PCT, SUBSTANTIAL_PCT
 from tracker.store import Store
+from tracker.words.change import change_verdict
+
+__all__ = ["ReportData", "change_verdict", "gather", "last_weeks"]
 
 #: Rows of the "last weeks" table.
 LAST_WEEKS = 6
 #: Weeks in the exercise bar chart.
 CHART_WEEKS = 12
 TOP_SYMPTOMS = 5
-IMMPACT = "IMMPACT, Dworkin et al., J Pain 2008"
 
 
 @dataclass
@@ -87,27 +89,3 @@ def _week_row(week: str, days: list[dict], exercise: dict | None, flares: int) -
         "aerobic_minutes": exercise["aerobic_minutes"] if exercise else 0,
         "flares": flares,
     }
-
-
-def change_verdict(summary: dict) -> str:
-    """The change from baseline in plain words, with IMMPACT's thresholds."""
-    pct = summary["change_pct"]
-    if pct is None:
-        return (
-            "Not enough ratings to compare: a baseline needs 14 rated days at the start of the "
-            "period and the recent mean 3 rated days in its last week."
-        )
-    if summary["substantial"]:
-        size = f"a substantial reduction ({SUBSTANTIAL_PCT:.0f}% or more; {IMMPACT})"
-    elif summary["meaningful"]:
-        size = f"a moderately important reduction ({MEANINGFUL_PCT:.0f}% or more; {IMMPACT})"
-    elif pct < 0:
-        size = (
-            f"less than the {MEANINGFUL_PCT:.0f}% reduction that counts as moderately "
-            f"important ({IMMPACT})"
-        )
-    elif pct == 0:
-        size = "no change"
-    else:
-        size = "pain is higher than at baseline"
-    return size[0].upper() + size[1:] + "."

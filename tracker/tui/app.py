@@ -32,7 +32,6 @@ thread, only to poll `PRAGMA data_version` once a second (2 microseconds a call)
 from __future__ import annotations
 
 import importlib
-import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -45,7 +44,7 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from tracker import models
-from tracker.store import Store, StoreError
+from tracker.store import SQLiteError, Store, StoreError
 from tracker.tui.commands import TrackerCommands, app_bindings, focus_bindings
 from tracker.tui.data import describe_exercise, describe_pain
 from tracker.tui.failures import one_line
@@ -115,7 +114,7 @@ class TrackerApp(App[None]):
         try:
             self._watcher = Store.open(self.db_path, create=False)
             self._seen_version = self._watcher.data_version()
-        except (StoreError, sqlite3.Error) as exc:
+        except (StoreError, SQLiteError) as exc:
             self.notify(f"Live refresh is off: {one_line(exc)}", severity="warning")
             return
         self.set_interval(LIVE_REFRESH_SECONDS, self.poll_for_changes)
@@ -129,7 +128,7 @@ class TrackerApp(App[None]):
             return None
         try:
             return self._watcher.data_version()
-        except sqlite3.Error:
+        except SQLiteError:
             return None
 
     def poll_for_changes(self) -> None:

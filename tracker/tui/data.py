@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tracker.analysis import baseline_and_change, daily_series, pain_by_day
+from tracker.analysis import daily_series, diary_baseline
+from tracker.analysis.calendar import monday_of, shift
 from tracker.models import describe_exercise, describe_pain
 from tracker.tui.tips import tips_for_rows
 
@@ -68,15 +69,6 @@ class HistoryRow:
         return f"{self.kind}:{self.entry_id}"
 
 
-def shift(day: str, days: int) -> str:
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
-
-
-def monday_of(day: str) -> str:
-    date = dt.date.fromisoformat(day)
-    return (date - dt.timedelta(days=date.weekday())).isoformat()
-
-
 def load_dashboard(store: Store, today: str) -> DashboardData:
     """The dashboard's figures for `today` (an ISO day, normally `models.today()`).
 
@@ -89,7 +81,7 @@ def load_dashboard(store: Store, today: str) -> DashboardData:
     chart_start = shift(today, -(CHART_DAYS - 1))
     recent = [row for row in pain if row["date"] >= shift(chart_start, -LEAD_IN_DAYS)]
     daily = daily_series(recent, start=shift(chart_start, -LEAD_IN_DAYS), end=today)
-    change = baseline_and_change(pain_by_day(pain), end=today)
+    change = diary_baseline(pain, end=today)
     todays = [row["average"] for row in pain if row["date"] == today]
     week = [row for row in exercise if monday_of(today) <= row["date"] <= today]
     return DashboardData(

@@ -11,11 +11,9 @@ No Textual here.
 
 from __future__ import annotations
 
-import sqlite3
-
 from tracker.models import ValidationError
 from tracker.safe_files import OutputRefused
-from tracker.store import StoreError, describe_sqlite_error
+from tracker.store import SQLiteError, StoreError, describe_sqlite_error
 
 #: Failures whose message is already written for the user (no class name needed).
 WORDED = (StoreError, OutputRefused, ValidationError)
@@ -23,7 +21,7 @@ WORDED = (StoreError, OutputRefused, ValidationError)
 
 def one_line(exc: BaseException) -> str:
     """The first line of a user-facing description of `exc`, never empty."""
-    if isinstance(exc, sqlite3.Error):
+    if isinstance(exc, SQLiteError):
         text = describe_sqlite_error(exc)
     elif isinstance(exc, OSError) and exc.filename:
         text = f"{exc.strerror or exc}: {exc.filename}"

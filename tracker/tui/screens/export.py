@@ -27,7 +27,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tracker import models
 from tracker.exchange.csv_export import TABLES, default_filename, export_file
-from tracker.exchange.period import parse_period
+from tracker.period import parse_period
 from tracker.safe_files import OutputExists
 from tracker.store import Store
 from tracker.tui.failures import one_line

@@ -2,8 +2,8 @@
 
 Changing the period (keys 1-4 or a click on its tab) reads the rows and runs the analysis in a
 worker (`load_trends`, no Textual); the reply, `TrendsLoaded`, hands the figures to the chart
-widgets, so the UI thread only draws. The words come from the functions behind `tracker stats`
-(tracker/cli/trends.py), so the CLI and the app say the same thing about the same numbers.
+widgets, so the UI thread only draws. The words come from tracker.words, as `tracker stats`'s do, so
+the CLI and the app say the same thing about the same numbers (the app never imports the CLI).
 """
 
 from __future__ import annotations
@@ -23,17 +23,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tab, Tabs
 
 from tracker import models
-from tracker.analysis import baseline_and_change, daily_series, pain_by_day, summarize
-from tracker.analysis.days import ROLLING_WINDOWS, shift
-from tracker.cli.trends import (
-    baseline_line,
-    change_line,
-    exercise_lines,
-    flare_line,
-    period_line,
-    response_lines,
-    trend_line,
-)
+from tracker.analysis import daily_series, diary_baseline, summarize
+from tracker.analysis.calendar import shift
+from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.messages import DataChanged, StoreFailed
 from tracker.tui.tips import tips_for_rows
@@ -43,6 +35,7 @@ from tracker.tui.widgets.trend_charts import (
     PainTrendChart,
     ResponseTrendChart,
 )
+from tracker.words.trends import exercise_words, pain_words, response_words
 
 if TYPE_CHECKING:
     from tracker.store import Store
@@ -70,7 +63,6 @@ DEFAULT_PERIOD = "2"
 NARROW_COLUMNS = 100
 #: Days read before the period so the rolling means on its first day are already filled in.
 LEAD_IN_DAYS = max(ROLLING_WINDOWS)
-NOT_ENOUGH = "Not enough data yet."
 
 
 @dataclass
@@ -100,7 +92,7 @@ def load_trends(store: Store, period: str, today: dt.date) -> TrendsData:
     start = shift(today, -(days - 1)) if days else None
     # "Your baseline" is the diary's first 14 rated days whatever the period, as on the
     # dashboard: a 30% reduction is measured from where you started.
-    diary = baseline_and_change(pain_by_day(pain), end=end)
+    diary = diary_baseline(pain, end=end)
     bounds = {}
     if diary["baseline_avg"] is not None:
         bounds = {"baseline_start": diary["baseline_start"], "baseline_end": diary["baseline_end"]}
@@ -113,42 +105,6 @@ def load_trends(store: Store, period: str, today: dt.date) -> TrendsData:
         daily = daily_series(recent, lead, end)[LEAD_IN_DAYS:]
     tips = tips_for_rows(pain, exercise, today)
     return TrendsData(period, summary, daily, diary["baseline_avg"], tips)
-
-
-# ---- the numbers in words -------------------------------------------------------------------
-def pain_words(s: dict) -> list[str]:
-    """The pain chart's numbers: the period, the change against the baseline, the trend."""
-    if not s["days_logged"]:
-        return [f"{NOT_ENOUGH} No pain ratings in this period: press p to log one."]
-    lines = [period_line(s)]
-    if s["period_pain_avg"] is not None:
-        lines.append(f"Mean pain over the period: {s['period_pain_avg']:.1f}.")
-    change = change_line(s)
-    lines.append(change if s["change_pct"] is not None else f"{NOT_ENOUGH} {change}")
-    lines += [baseline_line(s).strip(), trend_line(s)]
-    return [line for line in lines if line]
-
-
-def exercise_words(s: dict) -> list[str]:
-    """The exercise chart's numbers: the last 7 days against the target, the weeks that met it."""
-    lines = exercise_lines(s, now=True)
-    if not s["sessions"]:
-        lines.append("No exercise sessions in this period: press e to log one.")
-    return [line for line in lines if line]
-
-
-def response_words(s: dict) -> list[str]:
-    """The response chart's numbers: exercise against rest days, sessions, flares."""
-    lines = []
-    if s["exercise_day_pain_avg"] is None or s["rest_day_pain_avg"] is None:
-        lines.append(f"{NOT_ENOUGH} Comparing needs 3 rated days with exercise and 3 without.")
-    lines += response_lines(s)
-    if s["session_pain_change_avg"] is None:
-        lines.append(
-            f"{NOT_ENOUGH} Rate pain before and after a session to see how sessions affect it."
-        )
-    lines.append(flare_line(s, now=True))
-    return lines
 
 
 class PeriodTabs(Tabs, can_focus=False):

@@ -1,7 +1,7 @@
 """Export speed: ten years of pain entries through tracker's exporter vs a bare csv.writer script.
 
-Run alone with `uv run python tests/bench_export.py`, or through tests/bench.py. Not a pytest
-test: timings are reported, never asserted. Target: the exporter (open the store, stream the
+Run alone with `uv run python benchmarks/bench_export.py`, or through benchmarks/bench.py. Not a
+pytest test: timings are reported, never asserted. Target: the exporter (open the store, stream the
 rows, neutralise text cells, write the file) at no more than 1.5x the bare script (connect,
 SELECT the same columns in the same order, csv.writer.writerows to a file).
 """

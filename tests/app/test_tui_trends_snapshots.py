@@ -1,7 +1,7 @@
 """Whole-screen snapshots of Trends and Guide on the seeded 120-day sample, at fixed sizes.
 
-Regenerate with `uv run pytest tests/test_tui_trends_snapshots.py --snapshot-update`, then look
-at the SVGs under tests/__snapshots__/test_tui_trends_snapshots/ before committing them.
+Regenerate with `uv run pytest tests/app/test_tui_trends_snapshots.py --snapshot-update`, then look
+at the SVGs under tests/app/__snapshots__/test_tui_trends_snapshots/ before committing them.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Benchmarks for the analysis core and the charts on 1, 5 and 10 years of sample history.
 
-Run alone: `uv run python tests/bench_trends.py` (or through tests/bench.py, which calls
+Run alone: `uv run python benchmarks/bench_trends.py` (or through benchmarks/bench.py, which calls
 `run()`). Not a pytest test: timings are reported, never asserted. Each figure is the median
 of several runs; the 10y/1y ratios show growth (linear is about 10x, or less where fixed costs
 dominate).
@@ -143,7 +143,7 @@ def _cli_rows(dbs: dict[int, Path], runs: int) -> list[tuple[str, float, str]]:
 
 
 def run(runs: int = 7) -> list[tuple[str, float, str]]:
-    """(label, value, unit/note) rows for tests/bench.py."""
+    """(label, value, unit/note) rows for benchmarks/bench.py."""
     return core_section(runs) + cli_section(max(3, runs // 2))
 
 

@@ -1,6 +1,6 @@
 """Benchmark of the Trends screen on ten years of sample history: how long "all time" takes.
 
-Run alone: `uv run python tests/bench_tui_trends.py`. Not a pytest test: timings are reported,
+Run alone: `uv run python benchmarks/bench_tui_trends.py`. Not a pytest test: timings are reported,
 never asserted. The app runs headless at 120x40 on a fresh ten-year sample (3650 days); each
 figure is the median of several runs, after one warm-up.
 
@@ -103,7 +103,7 @@ def worker_ms(path: Path, runs: int) -> float:
 
 
 def run(runs: int = 9) -> list[tuple[str, float, str]]:
-    """(label, value in ms, note) rows, as tests/bench.py prints them."""
+    """(label, value in ms, note) rows, as benchmarks/bench.py prints them."""
     previous = os.environ.get("TRACKER_TODAY")
     os.environ["TRACKER_TODAY"] = END.isoformat()
     try:

@@ -28,7 +28,7 @@ from tracker.guidance.content import parse_topic, surname, tip_texts
 TOPICS = load_topics()
 REFERENCES = load_references()
 UNCONFIRMED = [ref for ref in REFERENCES.values() if not ref.confirmed]
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 #: The topics the issue asks for, by id.
 REQUIRED_TOPICS = {"about", "why", "kinds", "starting", "safety", "numbers", "evidence"}
 

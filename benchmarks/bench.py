@@ -1,8 +1,8 @@
 """Benchmarks: figures as ratios against baselines measured in the same run, on this machine.
 
-Run: `uv run python tests/bench.py` (add `--quick` for fewer repetitions). Not a pytest test:
+Run: `uv run python benchmarks/bench.py` (add `--quick` for fewer repetitions). Not a pytest test:
 timings are reported, never asserted, so nothing flakes. Each figure is the median of several
-runs. Sections from tests/bench_*.py (trends, export, tui) are included when present; each
+runs. Sections from benchmarks/bench_*.py (trends, export, tui) are included when present; each
 exposes `run() -> list[tuple[label, value, note]]`.
 """
 

@@ -4,7 +4,7 @@ Each side runs in its own process, from interpreter start to the first frame tha
 chart, headless at 100x32: wall time (median of several runs) and peak memory (ru_maxrss of
 the child, from os.wait4). The tracker side opens ten years of sample history and stops once
 the dashboard's figures have arrived and the next refresh (which draws the chart) is done.
-Runnable alone: `uv run python tests/bench_tui.py`; `tests/bench.py` includes it.
+Runnable alone: `uv run python benchmarks/bench_tui.py`; `benchmarks/bench.py` includes it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Whole screens as SVG snapshots, on the seeded 120-day sample ending 2026-06-30.
 
-Regenerate with `uv run pytest tests/test_tui_snapshots.py --snapshot-update` and look at the
-SVGs in tests/__snapshots__/ before committing them. The clock is fixed (TRACKER_TODAY), the
+Regenerate with `uv run pytest tests/app/test_tui_snapshots.py --snapshot-update` and look at the
+SVGs in tests/app/__snapshots__/ before committing them. The clock is fixed (TRACKER_TODAY), the
 cursor does not blink, and each shot is taken after every worker has finished.
 """
 
