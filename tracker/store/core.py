@@ -559,11 +559,6 @@ class Store:
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
-    def sqlite_utils(self):
-        """A sqlite-utils Database on this connection, for work off the hot path."""
-        from sqlite_utils import Database
-
-        return Database(self.conn, execute_plugins=False)
 
 
 def _fsync_file(path: Path) -> None:
