@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from typing import Literal, overload
 
 SCORE_MIN, SCORE_MAX = 0, 10
 MINUTES_MIN, MINUTES_MAX = 1, 600
@@ -167,12 +169,12 @@ _WHOLE = r"([+-]?)([0-9]+)(?:\.0+)?"
 _SHOWN_DIGITS = 20
 
 
-def is_blank(value) -> bool:
+def is_blank(value: object) -> bool:
     """True for None and for text that is empty or ASCII whitespace only."""
     return value is None or (isinstance(value, str) and not value.strip(ASCII_SPACE))
 
 
-def parse_whole(name: str, value, low: int, high: int) -> int:
+def parse_whole(name: str, value: object, low: int, high: int) -> int:
     """A whole number from `low` to `high` under the one number rule above."""
     if isinstance(value, bool):
         raise ValidationError(name, f"must be a whole number from {low} to {high}, not {value}")
@@ -204,7 +206,11 @@ def _shown_text(text: str) -> str:
     return repr(text if len(text) <= 30 else f"{text[:29]}…")
 
 
-def parse_score(name: str, value, required: bool = False) -> int | None:
+@overload
+def parse_score(name: str, value: object, required: Literal[True]) -> int: ...
+@overload
+def parse_score(name: str, value: object, required: bool = False) -> int | None: ...
+def parse_score(name: str, value: object, required: bool = False) -> int | None:
     """A 0-10 integer score, or None when optional and empty."""
     if is_blank(value):
         if required:
@@ -213,19 +219,19 @@ def parse_score(name: str, value, required: bool = False) -> int | None:
     return parse_whole(name, value, SCORE_MIN, SCORE_MAX)
 
 
-def parse_minutes(value) -> int:
+def parse_minutes(value: object) -> int:
     """Session length in whole minutes, 1-600."""
     if is_blank(value):
         raise ValidationError("minutes", "is required (a whole number from 1 to 600)")
     return parse_whole("minutes", value, MINUTES_MIN, MINUTES_MAX)
 
 
-def parse_id(value) -> int | None:
+def parse_id(value: object) -> int | None:
     """An entry's id: None when empty, else a positive whole number SQLite can store."""
     return None if is_blank(value) else parse_whole("id", value, 1, ID_MAX)
 
 
-def parse_date(value, name: str = "date") -> str:
+def parse_date(value: object, name: str = "date") -> str:
     """A day as YYYY-MM-DD; accepts `today`, `yesterday` or an ISO date; refuses the future."""
     if value is None or (isinstance(value, str) and value.strip() == ""):
         return today().isoformat()
@@ -238,14 +244,16 @@ def parse_date(value, name: str = "date") -> str:
         elif text == "yesterday":
             day = today() - dt.timedelta(days=1)
         else:
+            parsed: dt.date | None
             try:
-                day = dt.date.fromisoformat(text)
+                parsed = dt.date.fromisoformat(text)
             except ValueError:
-                day = None
-            if day is None or len(text) != 10:
+                parsed = None
+            if parsed is None or len(text) != 10:
                 raise ValidationError(
                     name, f"must be YYYY-MM-DD, 'today' or 'yesterday', not {str(value)!r}"
                 )
+            day = parsed
     if day > today():
         raise ValidationError(name, f"{day.isoformat()} is in the future; log only past days")
     if day.year < 1900:
@@ -265,7 +273,7 @@ STAMP_SKEW = dt.timedelta(days=1)
 _STAMP_EXAMPLE = "2024-05-01T20:15:00"
 
 
-def parse_logged_at(value) -> str:
+def parse_logged_at(value: object) -> str:
     """When an entry was written, as YYYY-MM-DDTHH:MM:SS local time; now when empty.
 
     Years before 1900 are refused (no diary is that old: 0001-01-01 is a spreadsheet's
@@ -305,7 +313,8 @@ def _stamp_moment(text: str) -> dt.datetime:
         if match is None:
             raise ValueError(text)
         *parts, zone = match.groups()
-        moment = dt.datetime(*(int(part or 0) for part in parts))
+        year, month, day, hour, minute, second = (int(part or 0) for part in parts)
+        moment = dt.datetime(year, month, day, hour, minute, second)
         return _to_local(moment, zone) if zone else moment
     except (ValueError, OverflowError, OSError):
         raise ValidationError(
@@ -356,7 +365,7 @@ def check_printable(name: str, text: str, multiline: bool = False) -> None:
     )
 
 
-def parse_symptoms(values) -> list[str]:
+def parse_symptoms(values: str | Iterable[object] | None) -> list[str]:
     """Symptom words from the fixed vocabulary; accepts a list or a '; ' or ',' separated string."""
     if values is None:
         return []
@@ -381,7 +390,9 @@ def parse_symptoms(values) -> list[str]:
     return result
 
 
-def parse_text(name: str, value, limit: int = TEXT_MAX, multiline: bool = False) -> str | None:
+def parse_text(
+    name: str, value: object, limit: int = TEXT_MAX, multiline: bool = False
+) -> str | None:
     """Optional free text, checked printable, stripped; None when empty."""
     if value is None:
         return None
@@ -395,12 +406,12 @@ def parse_text(name: str, value, limit: int = TEXT_MAX, multiline: bool = False)
     return text
 
 
-def parse_note(value) -> str | None:
+def parse_note(value: object) -> str | None:
     """An optional note: free text that may span lines and hold tabs."""
     return parse_text("note", value, NOTE_MAX, multiline=True)
 
 
-def parse_activity(value) -> str:
+def parse_activity(value: object) -> str:
     """The activity's name: required, free text."""
     text = parse_text("activity", value)
     if text is None:
@@ -413,7 +424,7 @@ def infer_category(activity: str) -> str:
     return KNOWN_ACTIVITIES.get(activity.strip().lower(), "other")
 
 
-def parse_category(value, activity: str) -> str:
+def parse_category(value: object, activity: str) -> str:
     """An explicit category from the vocabulary, or the one inferred from the activity."""
     if value is None or not str(value).strip(ASCII_SPACE):
         return infer_category(activity)
@@ -426,7 +437,7 @@ def parse_category(value, activity: str) -> str:
     return word
 
 
-def check_pain_order(worst, least, average) -> None:
+def check_pain_order(worst: int | None, least: int | None, average: int) -> None:
     """least <= average <= worst wherever the values are given."""
     if least is not None and worst is not None and least > worst:
         raise ValidationError("least", f"least ({least}) must not be above worst ({worst})")
@@ -470,7 +481,9 @@ def validate_exercise(data: dict) -> ExerciseSession:
     )
 
 
-def peg_score(average, activity, enjoyment) -> float | None:
+def peg_score(
+    average: float | None, activity: float | None, enjoyment: float | None
+) -> float | None:
     """The PEG score: mean of pain, interference with enjoyment and with general activity."""
     if average is None or activity is None or enjoyment is None:
         return None

@@ -17,7 +17,7 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
-def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
+def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """`--db PATH` first, then the TRACKER_DB environment variable, then the default."""
     if explicit:
         return Path(explicit).expanduser()

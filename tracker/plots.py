@@ -151,8 +151,8 @@ def pain_chart(
     if points:
         xs, ys = zip(*points, strict=True)
         plt.scatter(list(xs), list(ys), marker="dot", color="cyan+", label="pain")
-    for number, (xs, ys) in enumerate(runs(agg["x"], agg["trend"])):
-        plt.plot(xs, ys, color="blue+", label=None if number else agg["trend_label"])
+    for number, (run_xs, run_ys) in enumerate(runs(agg["x"], agg["trend"])):
+        plt.plot(run_xs, run_ys, color="blue+", label=None if number else agg["trend_label"])
     plt.ylim(0, PAIN_MAX)
     plt.yticks(list(range(0, PAIN_MAX + 1, 2)))
     plt.xlim(0, max(1, len(daily) - 1))

@@ -25,7 +25,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 #: The first 16 bytes of every SQLite 3 database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -48,7 +48,7 @@ class OutputExists(OutputRefused):
         self.path = path
 
 
-def is_stdout(target: str | os.PathLike | None) -> bool:
+def is_stdout(target: str | os.PathLike[str] | None) -> bool:
     """True when the user named standard output (`-`)."""
     return target is not None and os.fspath(target) == STDOUT
 
@@ -57,7 +57,7 @@ def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
-def _protected_stats(protect: Iterable[str | os.PathLike]) -> list[os.stat_result]:
+def _protected_stats(protect: Iterable[str | os.PathLike[str]]) -> list[os.stat_result]:
     """stat() of the protected files and of their -wal, -shm and -journal companions."""
     stats = []
     for base in protect:
@@ -82,10 +82,10 @@ def _is_sqlite_file(path: Path) -> bool:
 
 
 def check_target(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     *,
     force: bool = False,
-    protect: Iterable[str | os.PathLike] = (),
+    protect: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
     """The target as a Path, or OutputRefused saying why tracker will not write it.
 
@@ -159,7 +159,9 @@ def temporary_beside(path: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def commit(temporary: Path, path: Path, *, force: bool, protect=()) -> None:
+def commit(
+    temporary: Path, path: Path, *, force: bool, protect: Iterable[str | os.PathLike[str]] = ()
+) -> None:
     """Rename a finished, fsynced temporary file onto `path`, checking the target again.
 
     The second check closes the window in which another program could have created the
@@ -184,16 +186,23 @@ def commit(temporary: Path, path: Path, *, force: bool, protect=()) -> None:
     fsync_folder(path.parent)
 
 
+def _open_new(path: Path, *, binary: bool, encoding: str, newline: str | None) -> IO[Any]:
+    """The temporary file opened for writing: bytes, or text in `encoding` with `newline`."""
+    if binary:
+        return open(path, "wb")
+    return open(path, "w", encoding=encoding, newline=newline)
+
+
 @contextlib.contextmanager
 def atomic_output(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     *,
     force: bool = False,
     binary: bool = False,
     encoding: str = "utf-8",
     newline: str | None = "",
-    protect: Iterable[str | os.PathLike] = (),
-) -> Iterator[IO]:
+    protect: Iterable[str | os.PathLike[str]] = (),
+) -> Iterator[IO[Any]]:
     """Open a safe output for `path`: write to the handle; the file appears whole on success.
 
     On any exception (a full disk, Ctrl-C) the temporary file is removed and the old file, if
@@ -202,23 +211,21 @@ def atomic_output(
     protect = list(protect)
     target = check_target(path, force=force, protect=protect)
     with temporary_beside(target) as temporary:
-        mode = "wb" if binary else "w"
-        kwargs = {} if binary else {"encoding": encoding, "newline": newline}
-        with open(temporary, mode, **kwargs) as handle:
+        with _open_new(temporary, binary=binary, encoding=encoding, newline=newline) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         commit(temporary, target, force=force, protect=protect)
 
 
-def write_bytes(path: str | os.PathLike, data: bytes, **options) -> Path:
+def write_bytes(path: str | os.PathLike[str], data: bytes, **options: Any) -> Path:
     """Write `data` safely (see `atomic_output`); returns the path written."""
     with atomic_output(path, binary=True, **options) as handle:
         handle.write(data)
     return Path(path).expanduser()
 
 
-def write_text(path: str | os.PathLike, text: str, **options) -> Path:
+def write_text(path: str | os.PathLike[str], text: str, **options: Any) -> Path:
     """Write `text` safely as UTF-8 (see `atomic_output`); returns the path written."""
     with atomic_output(path, **options) as handle:
         handle.write(text)

@@ -115,7 +115,7 @@ class _History:
         plan = list(ROUTINE.get(day.weekday(), []))
         if rng.random() < 0.05:
             plan.append(("gardening", 45))
-        done = []
+        done: list[ExerciseSession] = []
         for activity, minutes in plan:
             if rng.random() > self.adherence(index) or (self.flare_left and rng.random() < 0.5):
                 continue

@@ -8,6 +8,7 @@ as ISO weeks do.
 from __future__ import annotations
 
 import datetime as dt
+from typing import overload
 
 DayLike = str | dt.date
 
@@ -19,6 +20,10 @@ def as_date(value: DayLike) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+@overload
+def iso(value: DayLike) -> str: ...
+@overload
+def iso(value: DayLike | None) -> str | None: ...
 def iso(value: DayLike | None) -> str | None:
     """The ISO string of a day, or None."""
     return None if value is None else as_date(value).isoformat()

@@ -56,8 +56,9 @@ def rolling_mean(
         if value is not None:
             total += value
             count += 1
-        if i >= window and values[i - window] is not None:
-            total -= values[i - window]
+        leaving = values[i - window] if i >= window else None
+        if leaving is not None:
+            total -= leaving
             count -= 1
         result.append(total / count if count >= need else None)
     return result

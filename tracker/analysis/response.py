@@ -8,7 +8,7 @@ days (or sessions) behind it and is None under 3 of them: two days are an anecdo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from tracker.analysis.calendar import DayLike, as_date, iso
 from tracker.analysis.days import mean
@@ -27,7 +27,7 @@ def _ordinals(daily_pain: dict[str, float]) -> dict[int, float]:
     return {as_date(day).toordinal(): value for day, value in daily_pain.items()}
 
 
-def _counted(values: list[float]) -> tuple[float | None, int]:
+def _counted(values: Sequence[float]) -> tuple[float | None, int]:
     value = mean(values) if len(values) >= MIN_DAYS else None
     return (None if value is None else round(value, 2)), len(values)
 

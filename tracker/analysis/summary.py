@@ -109,7 +109,9 @@ def _first_day(pain_rows: list[dict], exercise_rows: list[dict], end: str) -> st
     return min(days) if days else None
 
 
-def _period(pain: list[dict], exercise: list[dict], start, end: str, today: str) -> dict:
+def _period(
+    pain: list[dict], exercise: list[dict], start: str | None, end: str, today: str
+) -> dict:
     daily = pain_by_day(pain)
     logged = sorted({row["date"] for row in (*pain, *exercise)})
     period_avg = mean(list(daily.values()))
@@ -126,7 +128,7 @@ def _period(pain: list[dict], exercise: list[dict], start, end: str, today: str)
     }
 
 
-def _dose(exercise: list[dict], start, end: str, target: int) -> dict:
+def _dose(exercise: list[dict], start: str | None, end: str, target: int) -> dict:
     weeks = weekly_exercise(exercise, start, end, target) if start is not None else []
     return {
         "weekly_aerobic_target": target,
@@ -137,7 +139,7 @@ def _dose(exercise: list[dict], start, end: str, target: int) -> dict:
     }
 
 
-def _relative_to_today(daily: dict[str, float], exercise_rows: list[dict], today) -> dict:
+def _relative_to_today(daily: dict[str, float], exercise_rows: list[dict], today: dt.date) -> dict:
     today_iso = today.isoformat()
     last_pain = max(daily) if daily else None
     exercise_days = [row["date"] for row in exercise_rows]
@@ -173,7 +175,10 @@ def _trend(daily: dict[str, float], today: dt.date) -> float | None:
     last_week = _window(daily, shift(today, -13), shift(today, -7))
     if len(this_week) < MIN_DAYS or len(last_week) < MIN_DAYS:
         return None
-    return round(mean(this_week) - mean(last_week), 2)
+    this_avg, last_avg = mean(this_week), mean(last_week)
+    if this_avg is None or last_avg is None:  # not with MIN_DAYS values each
+        return None
+    return round(this_avg - last_avg, 2)
 
 
 def _window(daily: dict[str, float], first: str, last: str) -> list[float]:

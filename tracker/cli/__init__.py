@@ -111,7 +111,9 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db_path
     if ctx.invoked_subcommand is None:
-        ctx.invoke(cli.get_command(ctx, "ui"))
+        ui = cli.get_command(ctx, "ui")
+        assert ui is not None  # registered in this package, like every command
+        ctx.invoke(ui)
 
 
 def main() -> None:

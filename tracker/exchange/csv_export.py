@@ -20,7 +20,7 @@ import itertools
 import os
 from collections.abc import Iterator
 from itertools import groupby
-from typing import TextIO
+from typing import IO
 
 from tracker.exchange.cells import SUSPECT_FIRST, join_list, neutralise, number
 from tracker.models import SYMPTOMS
@@ -60,7 +60,7 @@ _SYMPTOM_ORDER = {name: i for i, name in enumerate(SYMPTOMS)}
 
 
 def write_table(
-    store: Store, table: str, out: TextIO, start: str | None = None, end: str | None = None
+    store: Store, table: str, out: IO[str], start: str | None = None, end: str | None = None
 ) -> int:
     """Write one table as CSV to the text stream `out`; returns the number of data rows.
 
@@ -87,7 +87,7 @@ def write_table(
 def export_file(
     store: Store,
     table: str,
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     start: str | None = None,
     end: str | None = None,
     *,

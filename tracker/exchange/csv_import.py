@@ -53,7 +53,15 @@ from typing import TYPE_CHECKING
 
 from tracker.exchange.cells import restore
 from tracker.exchange.csv_export import DAILY_COLUMNS, TEXT_COLUMNS
-from tracker.models import ID_MAX, ValidationError, is_blank, validate_exercise, validate_pain
+from tracker.models import (
+    ID_MAX,
+    ExerciseSession,
+    PainEntry,
+    ValidationError,
+    is_blank,
+    validate_exercise,
+    validate_pain,
+)
 from tracker.problems import UsageProblem
 from tracker.store import EXERCISE_COLUMNS, PAIN_COLUMNS, Store
 from tracker.store import exchange as sql
@@ -92,7 +100,7 @@ class ImportResult:
     updated: int = 0
     skipped: int = 0
 
-    def describe(self, path: str | os.PathLike) -> str:
+    def describe(self, path: str | os.PathLike[str]) -> str:
         """One line for the user: what was imported, updated and skipped."""
         noun = _NOUNS[self.kind][0 if self.added == 1 else 1]
         line = f"Imported {self.added} {noun} from {path}"
@@ -112,7 +120,9 @@ class CheckedFile:
     rows: int
 
 
-def import_file(store: Store, path: str | os.PathLike, *, update: bool = False) -> ImportResult:
+def import_file(
+    store: Store, path: str | os.PathLike[str], *, update: bool = False
+) -> ImportResult:
     """Check the whole CSV at `path`, then import it in one transaction (see the module doc).
 
     Raises UsageProblem (one line, nothing imported) for a broken file, an invalid row or a
@@ -121,7 +131,7 @@ def import_file(store: Store, path: str | os.PathLike, *, update: bool = False) 
     return import_checked(store, check_file(path), update=update)
 
 
-def check_file(path: str | os.PathLike) -> CheckedFile:
+def check_file(path: str | os.PathLike[str]) -> CheckedFile:
     """The first pass: every row validated, nothing kept, nothing written."""
     path = Path(path)
     with _reading(path) as reading:
@@ -148,7 +158,7 @@ class _Reading:
 
     kind: str
     has_id: bool
-    rows: Iterator[tuple[int, object]]
+    rows: Iterator[tuple[int, PainEntry | ExerciseSession]]
 
 
 @contextlib.contextmanager
@@ -379,7 +389,8 @@ def _add_or_skip(conn, kind: str, batch: list, below: int, fresh, result: Import
     """
     rows = [sql.identity(kind, entry) for entry in batch]
     twins = _twins(conn, kind, rows, below)
-    new, matched = [], []
+    new: list[tuple] = []  # (fresh id, *identity row)
+    matched: list[tuple[int, int | None]] = []
     for row in rows:
         waiting = twins.get(_comparable(row))
         if waiting:

@@ -164,7 +164,7 @@ def _column_lines(name: str, info: Column, width: int, indent: int = 26) -> list
     parts = [("", info.meaning), ("Unit/scale: ", info.unit)]
     if info.standard:
         parts.append(("Standard: ", info.standard))
-    lines = []
+    lines: list[str] = []
     for label, text in parts:
         first = f"  {name:<{indent - 2}}" if not lines else pad
         lines += textwrap.wrap(

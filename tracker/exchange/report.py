@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import sys
 import unicodedata
+from collections.abc import Sequence
 
 from fpdf import FPDF, FontFace
 
@@ -83,7 +84,7 @@ class _Pdf(FPDF):
 
 def write_report(
     store: Store,
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     start: str | None = None,
     end: str | None = None,
     today: dt.date | None = None,
@@ -336,7 +337,7 @@ def _last_weeks(pdf: FPDF, data: ReportData) -> None:
     _table(pdf, rows, (14, 16, 12, 12, 9, 13, 13, 9))
 
 
-def _table(pdf: FPDF, rows: list[tuple[str, ...]], widths: tuple[int, ...]) -> None:
+def _table(pdf: FPDF, rows: Sequence[tuple[str, ...]], widths: tuple[int, ...]) -> None:
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(30, 30, 30)
     pdf.set_draw_color(190, 190, 190)

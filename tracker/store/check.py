@@ -33,7 +33,7 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.file_problems and not self.damaged_rows
 
-    def lines(self, path) -> list[str]:
+    def lines(self, path: object) -> list[str]:
         """What to tell the user, one finding a line, then what to do."""
         if self.ok:
             noun = "row" if self.rows_checked == 1 else "rows"

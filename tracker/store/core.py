@@ -129,16 +129,25 @@ def _connect(path: Path, timeout: float, same_thread: bool) -> tuple[sqlite3.Con
     and exported: `mode=ro` needs the -shm to exist or be creatable, `immutable=1` needs
     nothing but promises SQLite that nobody writes the file meanwhile.
     """
-    options = {"timeout": timeout, "isolation_level": None, "check_same_thread": same_thread}
+
+    def connect(database: str | Path, uri: bool = False) -> sqlite3.Connection:
+        return sqlite3.connect(
+            database,
+            timeout=timeout,
+            isolation_level=None,
+            check_same_thread=same_thread,
+            uri=uri,
+        )
+
     if _writable(path):
-        return sqlite3.connect(path, **options), False
+        return connect(path), False
     uri = "file:" + urllib.parse.quote(str(path.absolute()))
     try:
-        conn = sqlite3.connect(uri + "?mode=ro", uri=True, **options)
+        conn = connect(uri + "?mode=ro", uri=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn, True
     except sqlite3.OperationalError:
-        return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, **options), True
+        return connect(uri + "?mode=ro&immutable=1", uri=True), True
 
 
 def _keep_copy(temporary: Path, database: Path, version: int) -> Path:
@@ -171,7 +180,7 @@ class Store:
     @classmethod
     def open(
         cls,
-        path: str | os.PathLike,
+        path: str | os.PathLike[str],
         *,
         create: bool = True,
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
@@ -321,7 +330,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # ---- transactions ----------------------------------------------------------------------
@@ -414,6 +423,8 @@ class Store:
         cursor = conn.execute(
             f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(values.values())
         )
+        # An INSERT always sets lastrowid; int() of None would fail the same way.
+        assert cursor.lastrowid is not None
         return int(cursor.lastrowid)
 
     @staticmethod
@@ -497,7 +508,7 @@ class Store:
             self._refuse_damaged_day(day)
         return (row[0], row[1])
 
-    def _refuse_damaged_day(self, day) -> None:
+    def _refuse_damaged_day(self, day: object) -> None:
         """A first or last day that is not a day: name the row that holds it."""
         if damage("pain", {"date": day, "average": 0}) is None:
             return
@@ -525,7 +536,7 @@ class Store:
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     # ---- whole-file operations -------------------------------------------------------------
-    def backup(self, destination: str | os.PathLike) -> Path:
+    def backup(self, destination: str | os.PathLike[str]) -> Path:
         """A consistent, checked copy through SQLite's online backup API, owner-only (0600).
 
         Written under a temporary name beside the destination and renamed only after the
@@ -557,8 +568,7 @@ class Store:
         return target
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
 
 def _fsync_file(path: Path) -> None:

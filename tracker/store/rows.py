@@ -21,7 +21,7 @@ _TEXT = {"pain": ("locations", "note"), "exercise": ("note",)}
 _SCORES = {"pain": PAIN_SCORE_FIELDS, "exercise": EXERCISE_SCORE_FIELDS}
 
 
-def _bad_day(value) -> bool:
+def _bad_day(value: object) -> bool:
     if not isinstance(value, str) or len(value) != 10:
         return True
     try:
@@ -31,7 +31,7 @@ def _bad_day(value) -> bool:
     return False
 
 
-def _bad_stamp(value) -> bool:
+def _bad_stamp(value: object) -> bool:
     if not isinstance(value, str) or len(value) < 10:
         return True
     try:
@@ -41,7 +41,7 @@ def _bad_stamp(value) -> bool:
     return False
 
 
-def _bad_score(value, low: int = 0, high: int = 10, required: bool = False) -> bool:
+def _bad_score(value: object, low: int = 0, high: int = 10, required: bool = False) -> bool:
     if value is None:
         return required
     return type(value) is not int or not low <= value <= high
@@ -90,7 +90,7 @@ def _exercise_damage(row: dict) -> str | None:
     return None
 
 
-def how_to_fix(kind: str, row_id) -> str:
+def how_to_fix(kind: str, row_id: object) -> str:
     """The commands that repair one damaged row."""
     return (
         f"fix it with `tracker edit {kind} {row_id} ...` "

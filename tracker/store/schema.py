@@ -7,6 +7,8 @@ Each migration keeps every row; `SCHEMA_VERSION` is the number of migrations.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("tracker")
@@ -87,7 +89,7 @@ MIGRATION_NAMES: list[str] = [m.name for m in migrations._migrations]
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 
 
-def migrate(conn, stop_before: str | None = None) -> int:
+def migrate(conn: sqlite3.Connection, stop_before: str | None = None) -> int:
     """Apply pending migrations on an open sqlite3 connection; returns the new user_version."""
     db = Database(conn, execute_plugins=False)
     migrations.apply(db, stop_before=stop_before)

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.dom import DOMNode
 from textual.message import Message
-from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.worker import Worker
 
@@ -153,7 +153,7 @@ class TrackerApp(App[None]):
         job: Callable[[Store], Any],
         reply: Callable[[Any], Message] | None = None,
         *,
-        to: MessagePump | None = None,
+        to: DOMNode | None = None,
         group: str = "store",
         failure: str = READ_FAILED,
     ) -> Worker[None]:
@@ -183,7 +183,7 @@ class TrackerApp(App[None]):
         entry: models.PainEntry | models.ExerciseSession,
         entry_id: int | None = None,
         *,
-        reply_to: MessagePump | None = None,
+        reply_to: DOMNode | None = None,
     ) -> Worker[None]:
         """Add `entry`, or update the stored entry `entry_id`; replies `EntrySaved`."""
         kind = "pain" if isinstance(entry, models.PainEntry) else "exercise"
@@ -192,10 +192,15 @@ class TrackerApp(App[None]):
         )
 
         def job(store: Store) -> int:
-            if entry_id is None:
-                return store.add_pain(entry) if kind == "pain" else store.add_exercise(entry)
-            update = store.update_pain if kind == "pain" else store.update_exercise
-            if not update(entry_id, entry):
+            if isinstance(entry, models.PainEntry):
+                if entry_id is None:
+                    return store.add_pain(entry)
+                updated = store.update_pain(entry_id, entry)
+            else:
+                if entry_id is None:
+                    return store.add_exercise(entry)
+                updated = store.update_exercise(entry_id, entry)
+            if not updated:
                 raise StoreError(f"that {kind} entry is gone (deleted elsewhere?); not saved")
             return entry_id
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from typing import NamedTuple
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 
@@ -65,7 +65,7 @@ def focus_bindings() -> list[Binding]:
     ]
 
 
-def quiet_bindings(*actions: str) -> list[Binding]:
+def quiet_bindings(*actions: str) -> list[BindingType]:
     """The same keys, still working but left out of the footer, for a screen that lists its own.
 
     A screen's binding for a key comes before the App's in the chain, so the footer shows this

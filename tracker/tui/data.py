@@ -9,6 +9,7 @@ screen agree on what "7-day average", "baseline" or a tip mean.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -111,7 +112,7 @@ def dashboard_rows(store: Store, today: str) -> tuple[list[dict], list[dict]]:
     return pain, exercise
 
 
-def _merge(*groups: list[dict | None]) -> list[dict]:
+def _merge(*groups: Sequence[dict | None]) -> list[dict]:
     """Rows from several reads, each once, in the store's order (day, time of logging, id)."""
     rows = {row["id"]: row for group in groups for row in group if row is not None}
     return sorted(rows.values(), key=lambda row: (row["date"], row["logged_at"], row["id"]))

@@ -7,8 +7,12 @@ and the handler (on the main thread) updates the widgets.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from tracker.tui.data import DashboardData
 
 #: The heading of a failed read's toast (a failed write says "Not saved" or "Not deleted").
 READ_FAILED = "Could not read the diary"
@@ -58,7 +62,7 @@ class StoreFailed(Message):
 class DashboardLoaded(Message):
     """The dashboard's figures were read (`data` is a `tracker.tui.data.DashboardData`)."""
 
-    data: object
+    data: DashboardData
 
 
 @dataclass

@@ -60,11 +60,12 @@ def change_line(s: dict) -> str:
         return f"Pain is {abs(pct):.0f}% above your baseline {numbers}."
     if size == "none":
         return f"Pain is the same as your baseline {numbers}."
-    verdict = {
+    verdicts: dict[str | None, str] = {
         "substantial": f"a substantial change (IMMPACT: {SUBSTANTIAL_PCT:.0f}% or more)",
         "meaningful": f"a meaningful change (IMMPACT: {MEANINGFUL_PCT:.0f}% or more)",
         "small": f"less than the {MEANINGFUL_PCT:.0f}% that counts as meaningful (IMMPACT)",
-    }[size]
+    }
+    verdict = verdicts[size]
     return f"Pain is {abs(pct):.0f}% below your baseline {numbers}: {verdict}."
 
 

@@ -13,13 +13,13 @@ from functools import partial
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tracker import models
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.data import DashboardData, load_dashboard
 from tracker.tui.messages import DashboardLoaded, DataChanged, StoreFailed
+from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.widgets.pain_chart import PainChart
 from tracker.tui.widgets.tip_list import TipLike, TipList
 
@@ -67,7 +67,7 @@ CARD_TITLES = {
 }
 
 
-class DashboardScreen(Screen):
+class DashboardScreen(TrackerScreen[None]):
     """Today at a glance, the chart, and the tips that apply now (enter opens a tip's topic)."""
 
     BINDINGS = quiet_bindings("dashboard")
@@ -97,7 +97,7 @@ class DashboardScreen(Screen):
 
     def load(self) -> None:
         today = models.today().isoformat()
-        self.app.run_store_job(
+        self.tracker_app.run_store_job(
             partial(load_dashboard, today=today), DashboardLoaded, to=self, group="dashboard"
         )
 

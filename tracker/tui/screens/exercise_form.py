@@ -12,6 +12,7 @@ from textual import on
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Select
+from textual.widgets.select import NoSelection
 
 from tracker import models
 from tracker.tui.messages import ActivitiesLoaded
@@ -71,7 +72,7 @@ class ExerciseForm(EntryForm):
     def on_mount(self) -> None:
         super().on_mount()
         self._show_category()
-        self.app.run_store_job(
+        self.tracker_app.run_store_job(
             lambda store: store.past_activities(), ActivitiesLoaded, to=self, group="activities"
         )
 
@@ -99,7 +100,7 @@ class ExerciseForm(EntryForm):
         """Say which category the session will be stored under, and why."""
         activity = self.value("activity").strip()
         chosen = self.query_one("#category", Select).value
-        if chosen != Select.NULL:
+        if not isinstance(chosen, NoSelection):
             hint = f"category: {category_label(chosen)} (your choice)"
         elif activity:
             hint = f"category: {category_label(models.infer_category(activity))} (inferred)"
@@ -108,7 +109,9 @@ class ExerciseForm(EntryForm):
         self.field("activity").set_hint(hint)
 
     def collect(self) -> dict:
-        data = {name: self.value(name) for name in ("activity", "minutes", "note", "date")}
+        data: dict[str, object] = {
+            name: self.value(name) for name in ("activity", "minutes", "note", "date")
+        }
         data.update({name: self.value(name) for name, _, _ in SCORES})
         category = self.query_one("#category", Select).value
         data["category"] = None if category == Select.NULL else category

@@ -22,7 +22,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tracker import models
@@ -31,6 +30,7 @@ from tracker.period import parse_period
 from tracker.safe_files import OutputExists
 from tracker.store import Store
 from tracker.tui.failures import one_line
+from tracker.tui.screens.base import TrackerModal
 from tracker.tui.screens.confirm import ReplaceScreen
 from tracker.tui.widgets.own_keys import FormInput, FormRadioSet
 
@@ -52,7 +52,7 @@ def default_path(table: str, demo: bool = False) -> str:
     return f"~/{export_filename(table, demo)}"
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(TrackerModal[None]):
     """Export the diary to CSV; escape closes. `demo=None` asks the App (`app.demo`)."""
 
     CSS_PATH = "export.tcss"
@@ -125,7 +125,7 @@ class ExportScreen(ModalScreen[None]):
             yield Static("", id="export-status", markup=False)
 
     def on_mount(self) -> None:
-        self.load_span(self.app.db_path)
+        self.load_span(self.tracker_app.db_path)
 
     # ---- choices ------------------------------------------------------------------------
     @on(RadioSet.Changed, "#export-table")
@@ -166,7 +166,7 @@ class ExportScreen(ModalScreen[None]):
     def _start(self, table: str, path: Path, start: str | None, end: str | None, force: bool):
         verb = "Replacing" if force else "Writing"
         self._status(f"{verb} {path} with the {table} table...")
-        self.run_export(self.app.db_path, table, path, start, end, force)
+        self.run_export(self.tracker_app.db_path, table, path, start, end, force)
 
     # ---- workers and their messages -----------------------------------------------------
     @work(thread=True, exclusive=True, group="export")

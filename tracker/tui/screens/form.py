@@ -18,12 +18,12 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from tracker import models
 from tracker.tui.messages import EntrySaved, StoreFailed
+from tracker.tui.screens.base import TrackerModal
 from tracker.tui.screens.confirm import DiscardScreen
 from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.own_keys import FormInput
@@ -60,7 +60,7 @@ def day_words(text: str) -> tuple[str, str]:
     return f"{day:%A} {day.day} {day:%B %Y}", relative
 
 
-class EntryForm(ModalScreen):
+class EntryForm(TrackerModal[EntrySaved]):
     """A full-screen form for one entry; subclasses list the fields and the validator."""
 
     BLOCKS_NAVIGATION: ClassVar[bool] = True
@@ -126,7 +126,7 @@ class EntryForm(ModalScreen):
     def _title(self) -> str:
         if self.entry_id is None:
             return f"Log {self.NOUN}"
-        logged = (self.row.get("logged_at") or "?").replace("T", " ")[:16]
+        logged = ((self.row or {}).get("logged_at") or "?").replace("T", " ")[:16]
         return f"Edit {self.NOUN} #{self.entry_id} (logged {logged})"
 
     def on_mount(self) -> None:
@@ -204,7 +204,7 @@ class EntryForm(ModalScreen):
             self.show_error(exc.field, exc.message)
             return
         self.saving = True
-        self.app.save_entry(entry, self.entry_id, reply_to=self)
+        self.tracker_app.save_entry(entry, self.entry_id, reply_to=self)
 
     def show_error(self, name: str, message: str) -> None:
         """Show `message` under the field `name` and put the cursor there."""

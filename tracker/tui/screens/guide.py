@@ -96,12 +96,12 @@ class GuideScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#guide-topics")
     def _preview(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id != self.topic:
+        if event.option.id is not None and event.option.id != self.topic:
             self.show_topic(event.option.id)
 
     @on(OptionList.OptionSelected, "#guide-topics")
     def _read(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id != self.topic:
+        if event.option.id is not None and event.option.id != self.topic:
             self.show_topic(event.option.id)
         self.query_one("#guide-scroll").focus()
 

@@ -15,12 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.data import HistoryRow, load_history
 from tracker.tui.messages import DataChanged, HistoryLoaded, StoreFailed
+from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.confirm import ConfirmScreen
 
 FILTERS = ("all", "pain", "exercise")
@@ -46,7 +46,7 @@ class HistoryTable(DataTable):
     ]
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(TrackerScreen[None]):
     """Pain entries and exercise sessions together, newest first."""
 
     BINDINGS = [
@@ -80,7 +80,7 @@ class HistoryScreen(Screen):
         self.load()
 
     def load(self) -> None:
-        self.app.run_store_job(load_history, HistoryLoaded, to=self, group="history")
+        self.tracker_app.run_store_job(load_history, HistoryLoaded, to=self, group="history")
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()
@@ -161,7 +161,7 @@ class HistoryScreen(Screen):
     def _edit(self, event: DataTable.RowSelected) -> None:
         row = self.current_row()
         if row is not None:
-            self.app.open_form(row.kind, row.row)
+            self.tracker_app.open_form(row.kind, row.row)
 
     def action_delete_entry(self) -> None:
         row = self.current_row()
@@ -172,6 +172,6 @@ class HistoryScreen(Screen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.delete_entry(row.kind, row.entry_id)
+                self.tracker_app.delete_entry(row.kind, row.entry_id)
 
         self.app.push_screen(ConfirmScreen(question, detail), answered)

@@ -48,7 +48,7 @@ class PainForm(EntryForm):
         yield Field("note", "Note", text_input("note", self.initial("note")))
 
     def collect(self) -> dict:
-        data = {name: self.value(name) for name, _, _ in SCORES}
+        data: dict[str, object] = {name: self.value(name) for name, _, _ in SCORES}
         data["symptoms"] = self.query_one("#symptoms", SelectionList).selected
         data["locations"] = self.value("locations")
         data["note"] = self.value("note")

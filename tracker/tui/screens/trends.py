@@ -19,7 +19,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tab, Tabs
 
 from tracker import models
@@ -28,6 +27,7 @@ from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.messages import DataChanged, StoreFailed
+from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.tips import tips_for_rows
 from tracker.tui.widgets.tip_list import TipList
 from tracker.tui.widgets.trend_charts import (
@@ -111,7 +111,7 @@ class PeriodTabs(Tabs, can_focus=False):
     """The period tabs: clicked, or switched with 1-4 from anywhere on the screen."""
 
 
-class TrendsScreen(Screen):
+class TrendsScreen(TrackerScreen[None]):
     """Pain and exercise over 30 days, 90 days, a year or everything, with tips beside them."""
 
     CSS_PATH = "trends.tcss"
@@ -160,7 +160,7 @@ class TrendsScreen(Screen):
         request = self.requests
         job = partial(load_trends, period=self.period, today=models.today())
         reply = partial(TrendsLoaded, request=request)
-        self.app.run_store_job(job, reply, to=self, group="trends")
+        self.tracker_app.run_store_job(job, reply, to=self, group="trends")
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()
@@ -174,7 +174,7 @@ class TrendsScreen(Screen):
 
     @on(Tabs.TabActivated, "#trends-period")
     def _tab_clicked(self, event: Tabs.TabActivated) -> None:
-        self.period = event.tab.id.removeprefix("period-")
+        self.period = (event.tab.id or "").removeprefix("period-")
 
     def on_store_failed(self, message: StoreFailed) -> None:
         """The read or the analysis failed (a damaged row): say so under the first chart; the

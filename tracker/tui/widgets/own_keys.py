@@ -11,11 +11,19 @@ them, so every key stays with the control it was sent to.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, RadioSet, SelectionList
 
+if TYPE_CHECKING:
+    _WidgetBase = Widget
+else:
+    _WidgetBase = object
 
-class OwnKeysFirst:
+
+class OwnKeysFirst(_WidgetBase):
     """Mixin for a widget: run this widget's own (non-priority) key bindings on arrival."""
 
     async def on_key(self, event: events.Key) -> None:
