@@ -135,6 +135,15 @@ def check_target(
     return path
 
 
+def fsync_file(path: Path) -> None:
+    """Flush a finished file (written by another handle, e.g. SQLite's) to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); folders cannot be opened on Windows."""
     with contextlib.suppress(OSError):

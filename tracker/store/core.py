@@ -92,7 +92,7 @@ def _create_database(path: Path) -> None:
     refuse. Two first runs at once each build their own; link() lets exactly one win and the
     other simply opens the winner's file.
     """
-    from tracker.safe_files import fsync_folder, temporary_beside
+    from tracker.safe_files import fsync_file, fsync_folder, temporary_beside
     from tracker.store.schema import migrate  # loads sqlite-utils: new files only
 
     _make_private_folder(path.parent)
@@ -106,7 +106,7 @@ def _create_database(path: Path) -> None:
             conn.execute("COMMIT")
         finally:
             conn.close()  # the last connection: checkpoints and removes the -wal
-        _fsync_file(temporary)
+        fsync_file(temporary)
         with contextlib.suppress(FileExistsError):
             os.link(temporary, path)
         fsync_folder(path.parent)
@@ -510,7 +510,7 @@ class Store:
 
     def _refuse_damaged_day(self, day: object) -> None:
         """A first or last day that is not a day: name the row that holds it."""
-        if damage("pain", {"date": day, "average": 0}) is None:
+        if damage("pain", {"date": day}) is None:  # only the date is looked at
             return
         for kind in KINDS:
             found = self.conn.execute(
@@ -543,7 +543,7 @@ class Store:
         copy passed a full integrity check: a killed backup leaves no partial file, a damaged
         diary is refused (its copy is dropped), and nothing existing is ever replaced.
         """
-        from tracker.safe_files import check_target, commit, temporary_beside
+        from tracker.safe_files import check_target, commit, fsync_file, temporary_beside
         from tracker.store.guard import integrity_problems
 
         target = check_target(destination, protect=[self.path])
@@ -563,20 +563,12 @@ class Store:
                     f"{self.path} is damaged ({problems[0] if problems else 'not tracker'}); "
                     "the copy was not kept. Run `tracker check`"
                 )
-            _fsync_file(temporary)
+            fsync_file(temporary)
             commit(temporary, target, force=False, protect=[self.path])
         return target
 
     def integrity_ok(self) -> bool:
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _sound(kind: str, row: dict) -> dict:

@@ -64,7 +64,7 @@ def symptom_days(store: Store, start: str | None, end: str | None) -> Iterator[t
         params,
     )
     for entry_id, date, symptoms in cursor:
-        _sound("pain", {"id": entry_id, "date": date, "average": 0, "symptoms": symptoms})
+        _sound("pain", {"id": entry_id, "date": date, "symptoms": symptoms})
         yield date, symptoms
 
 

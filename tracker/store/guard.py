@@ -50,10 +50,12 @@ def record_stamp(database: Path) -> None:
     """Remember the file as healthy now. A cache: losing it only costs one full check.
 
     Written to a temporary name and renamed (no fsync: a stamp lost in a crash is harmless,
-    it only means a full check next time). A read-only folder simply keeps no stamp.
+    it only means a full check next time). A read-only folder simply keeps no stamp. An
+    unchanged stamp is not written again: in WAL mode a commit leaves the main file as it was,
+    so the everyday log reads the small file and writes nothing.
     """
     stamp = current_stamp(database)
-    if stamp is None:
+    if stamp is None or stamp == recorded_stamp(database):
         return
     target = stamp_path(database)
     temporary = target.with_name(f"{target.name}.{os.getpid()}.part")
