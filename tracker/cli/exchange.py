@@ -87,7 +87,8 @@ def export(
         write_table(store, table, sys.stdout, first, last)
         return
     count = export_file(store, table, file, first, last, force=force)
-    click.echo(f"Wrote {count} rows of the {table} table to {file}.", err=True)
+    noun = "row" if count == 1 else "rows"
+    click.echo(f"Wrote {count} {noun} of the {table} table to {file}.", err=True)
 
 
 def _write_dictionary(ctx: click.Context, table: str, file: str, force: bool) -> None:
