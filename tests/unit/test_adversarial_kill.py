@@ -76,18 +76,26 @@ def listed(db: Path) -> dict:
 def count_traceback(tally: Tally, outcome) -> None:
     """Tracebacks, in two kinds: Python's own during start-up, and tracker's.
 
-    A SIGINT that lands while Python is still importing (the first ~60 ms) is printed by the
-    interpreter, which then dies of the signal (exit -2): tracker's code never ran. One that
-    escapes tracker's own exit point, or any traceback on another exit, is tracker's.
+    A SIGINT that lands while Python is still starting (the first ~60 ms) is printed by the
+    interpreter: while it imports modules it dies of the signal (exit -2); earlier still, while
+    it sets up `site` or the standard streams, it prints "Fatal Python error: init_..." and
+    exits 1, or reports "Failed checking if argv[0] is an import path entry" and goes on. In
+    each case tracker's code never ran. Any other traceback is tracker's.
     """
     if "Traceback (most recent call last)" not in outcome.stderr:
         return
     last = outcome.stderr.strip().splitlines()[-1]
-    if outcome.code == -signal.SIGINT and last == "KeyboardInterrupt":
+    interpreter_start_up = (
+        outcome.code == -signal.SIGINT
+        or "Fatal Python error: init_" in outcome.stderr
+        or "Failed checking if argv[0] is an import path entry" in outcome.stderr
+    )
+    if last == "KeyboardInterrupt" and interpreter_start_up:
         tally.add("start-up KeyboardInterrupt tracebacks (Python's own)")
     else:
         tally.add("tracebacks")
-        tally.note(f"traceback (exit {outcome.code}): {last}")
+        tail = "\n    ".join(outcome.stderr.strip().splitlines()[-12:])
+        tally.note(f"traceback (exit {outcome.code}): {last}\n    {tail}")
 
 
 # ---- (a) a first run killed: the half-made database -----------------------------------------
