@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Literal, overload
+from typing import Any, Literal, Protocol, overload
 
 SCORE_MIN, SCORE_MAX = 0, 10
 MINUTES_MIN, MINUTES_MAX = 1, 600
@@ -89,6 +89,16 @@ class ValidationError(ValueError):
         self.message = message
 
 
+class Entry(Protocol):
+    """What every kind's validated entry has (see `tracker.kinds` for the kinds)."""
+
+    date: str
+    logged_at: str
+    id: int | None
+
+    def as_row(self) -> dict[str, Any]: ...
+
+
 @dataclass
 class PainEntry:
     """One pain rating: the numeric rating scale (0-10) for the 24 hours up to `date`.
@@ -109,7 +119,7 @@ class PainEntry:
     logged_at: str = ""
     id: int | None = None
 
-    def as_row(self) -> dict:
+    def as_row(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -128,7 +138,11 @@ class ExerciseSession:
     logged_at: str = ""
     id: int | None = None
 
-    def as_row(self) -> dict:
+    def __post_init__(self) -> None:
+        if not self.category:  # built in code without one: the category its activity implies
+            self.category = infer_category(self.activity)
+
+    def as_row(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -447,7 +461,7 @@ def check_pain_order(worst: int | None, least: int | None, average: int) -> None
         raise ValidationError("worst", f"worst ({worst}) must not be below average ({average})")
 
 
-def validate_pain(data: dict) -> PainEntry:
+def validate_pain(data: Mapping[str, Any]) -> PainEntry:
     """A PainEntry from raw user values (strings or numbers); raises ValidationError."""
     average = parse_score("average", data.get("average"), required=True)
     scores = {name: parse_score(name, data.get(name)) for name in PAIN_SCORE_FIELDS[1:]}
@@ -464,7 +478,7 @@ def validate_pain(data: dict) -> PainEntry:
     )
 
 
-def validate_exercise(data: dict) -> ExerciseSession:
+def validate_exercise(data: Mapping[str, Any]) -> ExerciseSession:
     """An ExerciseSession from raw user values; raises ValidationError."""
     activity = parse_activity(data.get("activity"))
     return ExerciseSession(
@@ -490,7 +504,7 @@ def peg_score(
     return round((average + activity + enjoyment) / 3, 2)
 
 
-def describe_pain(row: dict) -> str:
+def describe_pain(row: Mapping[str, Any]) -> str:
     """'pain 5/10, worst 7, least 3; burning, tingling' from a pain row or entry fields."""
     parts = [f"pain {row['average']}/10"]
     parts += [f"{name} {row[name]}" for name in ("worst", "least") if row.get(name) is not None]
@@ -499,7 +513,7 @@ def describe_pain(row: dict) -> str:
     return f"{text}; {', '.join(s.replace('_', ' ') for s in symptoms)}" if symptoms else text
 
 
-def describe_exercise(row: dict) -> str:
+def describe_exercise(row: Mapping[str, Any]) -> str:
     """'walking 30 min (aerobic), effort 4, pain 5→4' from an exercise row or session fields."""
     text = f"{row['activity']} {row['minutes']} min ({row['category'].replace('_', ' ')})"
     if row.get("rpe") is not None:

@@ -188,4 +188,5 @@ def write_sample(
 
     pain, exercise = generate(days, seed, end)
     with Store.open(path) as store:
-        return store.add_many(pain, exercise)
+        pain_count, exercise_count = store.add_many(pain, exercise)
+    return pain_count, exercise_count

@@ -215,7 +215,7 @@ async def test_an_entry_written_by_another_connection_appears_within_two_seconds
         card = app.screen.query_one("#card-pain")
         assert "—" in str(card.content)
         with Store.open(empty_db) as other:
-            other.add_pain(models.validate_pain({"average": 6}))
+            other.add(models.validate_pain({"average": 6}))
         assert await wait_until(pilot, lambda: "6/10" in str(card.content), timeout=2.0)
 
 

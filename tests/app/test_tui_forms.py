@@ -240,7 +240,7 @@ async def test_exercise_refusals(empty_db):
 
 async def test_activity_suggestions_include_the_users_own(empty_db):
     with Store.open(empty_db) as store:
-        store.add_exercise(models.validate_exercise({"activity": "Aqua jogging", "minutes": 20}))
+        store.add(models.validate_exercise({"activity": "Aqua jogging", "minutes": 20}))
     app = make_app(empty_db)
     async with app.run_test(size=SIZE) as pilot:
         form = await open_exercise_form(pilot)

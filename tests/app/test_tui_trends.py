@@ -136,9 +136,9 @@ async def test_a_five_day_diary_says_not_enough_data(tmp_path, fixed_today):
     with Store.open(path) as store:
         for back in range(5):
             day = (TODAY - dt.timedelta(days=back)).isoformat()
-            store.add_pain(PainEntry(average=5, date=day, logged_at=f"{day}T09:00:00"))
+            store.add(PainEntry(average=5, date=day, logged_at=f"{day}T09:00:00"))
         walk = ExerciseSession("walking", 20, date=TODAY.isoformat(), category="aerobic")
-        store.add_exercise(walk)  # a category: the store reads a session without one as damaged
+        store.add(walk)  # a category: the store reads a session without one as damaged
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_trends(pilot)
@@ -178,7 +178,7 @@ async def test_a_write_from_another_process_reloads_the_numbers(sample_db):
         screen = await open_trends(pilot)
         before, words = screen.data.summary["pain_entries"], screen.words()
         with Store.open(sample_db) as other:  # as `tracker pain 0` in a shell would
-            other.add_pain(PainEntry(average=0, date=TODAY.isoformat(), logged_at="x"))
+            other.add(PainEntry(average=0, date=TODAY.isoformat(), logged_at="x"))
         # the app polls the file once a second; no sleep beyond that
         assert await wait_until(pilot, lambda: screen.data.summary["pain_entries"] == before + 1)
         await settle(pilot)

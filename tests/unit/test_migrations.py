@@ -65,5 +65,5 @@ def test_ids_are_never_reused_after_a_delete(tmp_path):
         assert store.delete("pain", last)
         from tracker.models import validate_pain
 
-        new_id = store.add_pain(validate_pain({"average": 3}))
+        new_id = store.add(validate_pain({"average": 3}))
         assert new_id == last + 1

@@ -46,7 +46,7 @@ KILLED_WRITER = textwrap.dedent(
     store = Store.open(sys.argv[1])
     index = 0
     while True:
-        entry_id = store.add_pain(validate_pain({"average": index % 11, "note": f"n{index}"}))
+        entry_id = store.add(validate_pain({"average": index % 11, "note": f"n{index}"}))
         print(entry_id, flush=True)  # printed only after the commit returned: confirmed
         index += 1
     """

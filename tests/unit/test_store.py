@@ -19,7 +19,7 @@ def mode(path):
 def test_new_database_is_private_wal_and_current(tmp_path):
     path = tmp_path / "new" / "tracker.db"
     with Store.open(path) as store:
-        store.add_pain(validate_pain({"average": 4}))
+        store.add(validate_pain({"average": 4}))
     assert mode(path) == 0o600
     assert mode(path.parent) == 0o700
     conn = sqlite3.connect(path)
@@ -34,10 +34,10 @@ def test_schema_version_matches_the_migrations():
 
 def test_rows_round_trip(db_path):
     with Store.open(db_path) as store:
-        pain_id = store.add_pain(
+        pain_id = store.add(
             validate_pain({"average": 5, "worst": 8, "symptoms": ["burning", "cold"], "note": "a"})
         )
-        ex_id = store.add_exercise(validate_exercise({"activity": "yoga", "minutes": 45}))
+        ex_id = store.add(validate_exercise({"activity": "yoga", "minutes": 45}))
         pain = store.get("pain", pain_id)
         assert pain["symptoms"] == ["burning", "cold"]
         assert pain["worst"] == 8
@@ -52,9 +52,9 @@ def test_update_keeps_logged_at_and_delete(db_path):
         entry = validate_pain(
             {"average": 5, "logged_at": "2026-01-01T10:00:00", "date": "2026-01-01"}
         )
-        entry_id = store.add_pain(entry)
+        entry_id = store.add(entry)
         changed = validate_pain({"average": 3, "date": "2026-01-01"})
-        assert store.update_pain(entry_id, changed)
+        assert store.update(entry_id, changed)
         row = store.get("pain", entry_id)
         assert (row["average"], row["logged_at"]) == (3, "2026-01-01T10:00:00")
         assert store.delete("pain", entry_id)
@@ -74,7 +74,7 @@ def test_a_failed_transaction_writes_nothing(db_path):
 def test_date_range_query(db_path):
     with Store.open(db_path) as store:
         for day in ["2026-01-01", "2026-01-02", "2026-01-03"]:
-            store.add_pain(validate_pain({"average": 2, "date": day}))
+            store.add(validate_pain({"average": 2, "date": day}))
         assert [r["date"] for r in store.pain_rows("2026-01-02")] == ["2026-01-02", "2026-01-03"]
         assert [r["date"] for r in store.pain_rows(None, "2026-01-01")] == ["2026-01-01"]
 
@@ -120,7 +120,7 @@ def test_locked_database_waits_then_fails_clearly(db_path):
             Store.open(db_path, busy_timeout_ms=200) as store,
             pytest.raises(StoreError, match="locked"),
         ):
-            store.add_pain(validate_pain({"average": 3}))
+            store.add(validate_pain({"average": 3}))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -130,7 +130,7 @@ def test_locked_database_waits_then_fails_clearly(db_path):
 
 def test_backup_is_consistent_and_private(db_path, tmp_path):
     with Store.open(db_path) as store:
-        store.add_pain(validate_pain({"average": 6}))
+        store.add(validate_pain({"average": 6}))
         copy = store.backup(tmp_path / "copy.db")
         with pytest.raises(OutputRefused, match="never overwritten"):
             store.backup(copy)
@@ -146,5 +146,5 @@ def test_an_empty_file_left_by_an_interrupted_first_run_becomes_the_diary(tmp_pa
     path = tmp_path / "tracker.db"
     path.write_bytes(b"")
     with Store.open(path) as store:
-        store.add_pain(validate_pain({"average": 5}))
+        store.add(validate_pain({"average": 5}))
         assert store.count("pain") == 1

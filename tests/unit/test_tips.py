@@ -241,8 +241,8 @@ def fill(db, pain_rows: list[dict], exercise_rows: list[dict]) -> None:
     """Write the rows into a new tracker database through the Store."""
     with Store.open(db) as store:
         store.add_many(
-            pain=[validate_pain({k: v for k, v in r.items() if k != "id"}) for r in pain_rows],
-            exercise=[
+            [validate_pain({k: v for k, v in r.items() if k != "id"}) for r in pain_rows],
+            [
                 validate_exercise({k: v for k, v in r.items() if k != "id"}) for r in exercise_rows
             ],
         )

@@ -49,13 +49,13 @@ def backup(ctx: click.Context, destination: Path) -> None:
     """
     store = open_store(ctx, create=False)
     store.backup(destination)
+    from tracker.kinds import KINDS
     from tracker.store import Store
 
     with Store.open(destination, create=False) as copy:
-        pain, exercise = copy.count("pain"), copy.count("exercise")
+        counts = [of.count(copy.count(name)) for name, of in KINDS.items()]
     click.echo(
-        f"Backed up {pain} pain entries and {exercise} exercise sessions to {destination}; "
-        "the copy was checked and is intact."
+        f"Backed up {' and '.join(counts)} to {destination}; the copy was checked and is intact."
     )
 
 

@@ -6,13 +6,16 @@ import click
 
 from tracker.cli.common import id_argument, open_store
 from tracker.cli.log import entry_line, exercise_options, pain_fields, pain_options
+from tracker.kinds import KIND_NAMES, kind_named
 from tracker.models import validate_exercise, validate_pain
 
 
 def _existing(store, kind: str, entry_id: int) -> dict:
     row = store.get(kind, entry_id)
     if row is None:
-        raise click.BadParameter(f"there is no {kind} entry with id {entry_id}", param_hint="ID")
+        raise click.BadParameter(
+            f"there is no {kind_named(kind).noun} with id {entry_id}", param_hint="ID"
+        )
     return row
 
 
@@ -47,7 +50,7 @@ def edit_pain(ctx: click.Context, entry_id: int, **options) -> None:
     store = open_store(ctx)
     row = _existing(store, "pain", entry_id)
     entry = validate_pain({**_kept(row), **pain_fields(**options)})
-    store.update_pain(entry_id, entry)
+    store.update(entry_id, entry)
     click.echo(f"Updated {entry_line('pain', entry.as_row())}.")
 
 
@@ -66,17 +69,17 @@ def edit_exercise(ctx: click.Context, entry_id: int, **options) -> None:
     if "activity" in given and "category" not in given:
         given["category"] = None  # a new activity gets its own inferred category
     session = validate_exercise({**_kept(row), **given})
-    store.update_exercise(entry_id, session)
+    store.update(entry_id, session)
     click.echo(f"Updated {entry_line('exercise', session.as_row())}.")
 
 
 @click.command()
-@click.argument("kind", type=click.Choice(["pain", "exercise"]))
+@click.argument("kind", type=click.Choice(KIND_NAMES))
 @id_argument
 @click.option("--yes", is_flag=True, help="Delete without asking.")
 @click.pass_context
 def delete(ctx: click.Context, kind: str, entry_id: int, yes: bool) -> None:
-    """Delete one pain entry or exercise session by its id."""
+    """Delete one entry by its kind (pain, exercise) and id."""
     store = open_store(ctx)
     row = _existing(store, kind, entry_id)
     described = entry_line(kind, row)

@@ -12,8 +12,9 @@ from pathlib import Path
 import click
 
 from tracker.cli.common import open_store
+from tracker.kinds import KIND_NAMES
 
-TABLE_NAMES = ("daily", "pain", "exercise")
+TABLE_NAMES = ("daily", *KIND_NAMES)
 
 from_option = click.option(
     "--from",

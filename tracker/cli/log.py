@@ -10,14 +10,8 @@ from __future__ import annotations
 import click
 
 from tracker.cli.common import date_option, open_store
-from tracker.models import (
-    CATEGORIES,
-    SYMPTOMS,
-    describe_exercise,
-    describe_pain,
-    validate_exercise,
-    validate_pain,
-)
+from tracker.kinds import KINDS, kind_named
+from tracker.models import CATEGORIES, SYMPTOMS, validate_exercise, validate_pain
 
 
 def pain_options(func):
@@ -86,10 +80,9 @@ def pain_fields(**given) -> dict:
 
 
 def entry_line(kind: str, row: dict) -> str:
-    """'pain entry #3 for 2026-11-21: pain 5/10, worst 7; burning' (one describer, models')."""
-    noun = "pain entry" if kind == "pain" else "exercise session"
-    what = describe_pain(row) if kind == "pain" else describe_exercise(row)
-    return f"{noun} #{row['id']} for {row['date']}: {what}"
+    """'pain entry #3 for 2026-11-21: pain 5/10, worst 7; burning' (the kind's describer)."""
+    of = kind_named(kind)
+    return f"{of.noun} #{row['id']} for {row['date']}: {of.describe(row)}"
 
 
 #: "-1" must reach validation as a score ("average: must be from 0 to 10"), not be taken as an
@@ -108,7 +101,7 @@ def pain(ctx: click.Context, average: str, **options) -> None:
     """
     entry = validate_pain({"average": average, **pain_fields(**options)})
     store = open_store(ctx)
-    entry.id = store.add_pain(entry)
+    entry.id = store.add(entry)
     click.echo(f"Stored {entry_line('pain', entry.as_row())}.")
 
 
@@ -127,7 +120,7 @@ def exercise(ctx: click.Context, activity: str, minutes: str, **options) -> None
     given = {k: v for k, v in options.items() if v is not None}
     session = validate_exercise({"activity": activity, "minutes": minutes, **given})
     store = open_store(ctx)
-    session.id = store.add_exercise(session)
+    session.id = store.add(session)
     click.echo(f"Stored {entry_line('exercise', session.as_row())}.")
 
 
@@ -143,7 +136,9 @@ MAX_LIST_DAYS = 73000
     show_default=True,
     help="How many days back to show, today included; 0 shows everything.",
 )
-@click.option("--json", "as_json", is_flag=True, help='Print {"pain": [...], "exercise": [...]}.')
+@click.option(
+    "--json", "as_json", is_flag=True, help='Print {"pain": [...], "exercise": [...]}, by kind.'
+)
 @click.pass_context
 def list_entries(ctx: click.Context, days: int, as_json: bool) -> None:
     """List recent pain entries and exercise sessions, oldest first."""
@@ -153,23 +148,22 @@ def list_entries(ctx: click.Context, days: int, as_json: bool) -> None:
 
     start = None if days == 0 else (today() - dt.timedelta(days=days - 1)).isoformat()
     store = open_store(ctx)
-    pain_rows, exercise_rows = store.pain_rows(start), store.exercise_rows(start)
+    by_kind = {name: store.rows(name, start) for name in KINDS}
     if as_json:
         import json
 
-        click.echo(json.dumps({"pain": pain_rows, "exercise": exercise_rows}, indent=2))
+        click.echo(json.dumps(by_kind, indent=2))
         return
-    if not pain_rows and not exercise_rows:
+    if not any(by_kind.values()):
         click.echo("Nothing logged in this period.")
         return
-    for line in _list_lines(pain_rows, exercise_rows):
+    for line in _list_lines(by_kind):
         click.echo(line)
 
 
-def _list_lines(pain_rows: list[dict], exercise_rows: list[dict]) -> list[str]:
-    """One line per entry, both kinds merged by date and time of logging."""
-    items = [(r["date"], r["logged_at"], "pain", r) for r in pain_rows]
-    items += [(r["date"], r["logged_at"], "exercise", r) for r in exercise_rows]
+def _list_lines(by_kind: dict[str, list[dict]]) -> list[str]:
+    """One line per entry, every kind merged by date and time of logging."""
+    items = [(r["date"], r["logged_at"], kind, r) for kind, rows in by_kind.items() for r in rows]
     return [entry_line(kind, row) for _, _, kind, row in sorted(items, key=lambda i: i[:2])]
 
 

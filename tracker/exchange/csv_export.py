@@ -23,9 +23,10 @@ from itertools import groupby
 from typing import IO
 
 from tracker.exchange.cells import SUSPECT_FIRST, join_list, neutralise, number
+from tracker.kinds import KINDS, kind_named
 from tracker.models import SYMPTOMS
 from tracker.safe_files import atomic_output
-from tracker.store import EXERCISE_COLUMNS, PAIN_COLUMNS, Store
+from tracker.store import Store
 from tracker.store import exchange as sql
 
 DAILY_COLUMNS = (
@@ -43,19 +44,12 @@ DAILY_COLUMNS = (
 #: Table name -> its columns, in order (a contract: scripts read these by position too).
 TABLES: dict[str, tuple[str, ...]] = {
     "daily": DAILY_COLUMNS,
-    "pain": PAIN_COLUMNS,
-    "exercise": EXERCISE_COLUMNS,
+    **{name: of.columns for name, of in KINDS.items()},
 }
 LINE_END = "\r\n"
 #: Plain UTF-8, no byte-order mark: python's csv module, pandas and LibreOffice read it as it
 #: is (a BOM would reach csv.reader as part of the first header, "\ufeffdate").
 FILE_ENCODING = "utf-8"
-#: Free-text columns of the entry tables: the only cells `neutralise` has to look at (ids and
-#: scores are integers, dates and times validated ISO text), and import's `restore` undoes.
-TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "pain": ("symptoms", "locations", "note"),
-    "exercise": ("activity", "category", "note"),
-}
 _SYMPTOM_ORDER = {name: i for i, name in enumerate(SYMPTOMS)}
 
 
@@ -109,13 +103,16 @@ def default_filename(table: str, day: str) -> str:
 
 
 def _entry_rows(store: Store, kind: str, start: str | None, end: str | None) -> Iterator[list]:
-    columns = TABLES[kind]
-    text_at = [columns.index(name) for name in TEXT_COLUMNS[kind]]
-    symptoms_at = columns.index("symptoms") if "symptoms" in columns else None
+    """The kind's rows as stored; word lists '; '-separated, free text (the only cells that can
+    start like a formula: ids and scores are integers, dates validated ISO) neutralised."""
+    of = kind_named(kind)
+    text_at = [of.columns.index(name) for name in of.text]
+    lists_at = [of.columns.index(name) for name in of.word_lists]
     for raw in sql.entry_cursor(store, kind, start, end):
         row = list(raw)
-        if symptoms_at is not None and row[symptoms_at]:
-            row[symptoms_at] = row[symptoms_at].replace(",", "; ")
+        for i in lists_at:
+            if row[i]:
+                row[i] = row[i].replace(",", "; ")
         for i in text_at:
             value = row[i]
             if value and value[0] in SUSPECT_FIRST:

@@ -5,7 +5,7 @@ Reading
   `minutes`); column order is free, extra columns are ignored, names are matched without
   regard to case or surrounding spaces. UTF-8 with or without a byte-order mark (Excel's
   "CSV UTF-8"); a semicolon-separated file (European Excel) is refused, saying so.
-- Every row goes through `models.validate_pain` / `validate_exercise`; the first problem
+- Every row goes through its kind's validator (`tracker.kinds`); the first problem
   stops the import with its line and field ("line 7, average: must be from 0 to 10, not 11").
 - An empty `logged_at` becomes midnight of the row's `date` (so a second import matches).
 - Text neutralised by export (a leading `'` before a formula start) is restored exactly.
@@ -52,18 +52,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.exchange.cells import restore
-from tracker.exchange.csv_export import DAILY_COLUMNS, TEXT_COLUMNS
-from tracker.models import (
-    ID_MAX,
-    ExerciseSession,
-    PainEntry,
-    ValidationError,
-    is_blank,
-    validate_exercise,
-    validate_pain,
-)
+from tracker.exchange.csv_export import DAILY_COLUMNS
+from tracker.kinds import KINDS, kind_named
+from tracker.models import ID_MAX, Entry, ValidationError, is_blank
 from tracker.problems import UsageProblem
-from tracker.store import EXERCISE_COLUMNS, PAIN_COLUMNS, Store
+from tracker.store import Store
 from tracker.store import exchange as sql
 
 if TYPE_CHECKING:  # annotations only: sqlite3 itself is the store's business
@@ -74,20 +67,14 @@ READ_ENCODING = "utf-8-sig"
 #: Rows per database round (one query and one executemany each); 500 keeps a batch's memory
 #: small and SQLite's bound parameters (2 per row for the duplicate query) well under limits.
 BATCH = 500
-COLUMNS = {"pain": PAIN_COLUMNS, "exercise": EXERCISE_COLUMNS}
-REQUIRED = {"pain": ("date", "average"), "exercise": ("date", "activity", "minutes")}
-#: Columns only one kind has: the header's fingerprint.
+#: Columns only one kind has: the header's fingerprint (from the registry, `tracker.kinds`).
 _ONLY = {
-    "pain": set(PAIN_COLUMNS) - set(EXERCISE_COLUMNS),
-    "exercise": set(EXERCISE_COLUMNS) - set(PAIN_COLUMNS),
+    name: set(of.columns).difference(*(o.columns for o in KINDS.values() if o is not of))
+    for name, of in KINDS.items()
 }
-_DAILY_ONLY = set(DAILY_COLUMNS) - set(PAIN_COLUMNS) - set(EXERCISE_COLUMNS)
-_KNOWN = set(PAIN_COLUMNS) | set(EXERCISE_COLUMNS) | set(DAILY_COLUMNS)
-_VALIDATE = {"pain": validate_pain, "exercise": validate_exercise}
-_NOUNS = {
-    "pain": ("pain entry", "pain entries"),
-    "exercise": ("exercise session", "exercise sessions"),
-}
+_ENTRY_COLUMNS = set().union(*(of.columns for of in KINDS.values()))
+_DAILY_ONLY = set(DAILY_COLUMNS) - _ENTRY_COLUMNS
+_KNOWN = _ENTRY_COLUMNS | set(DAILY_COLUMNS)
 
 
 @dataclass
@@ -102,8 +89,7 @@ class ImportResult:
 
     def describe(self, path: str | os.PathLike[str]) -> str:
         """One line for the user: what was imported, updated and skipped."""
-        noun = _NOUNS[self.kind][0 if self.added == 1 else 1]
-        line = f"Imported {self.added} {noun} from {path}"
+        line = f"Imported {kind_named(self.kind).count(self.added)} from {path}"
         if self.updated:
             line += f"; updated {self.updated}"
         if self.skipped:
@@ -158,7 +144,7 @@ class _Reading:
 
     kind: str
     has_id: bool
-    rows: Iterator[tuple[int, PainEntry | ExerciseSession]]
+    rows: Iterator[tuple[int, Entry]]
 
 
 @contextlib.contextmanager
@@ -191,13 +177,14 @@ def _read_header(header: list[str]) -> tuple[str, dict[str, int]]:
     if duplicates:
         raise UsageProblem(f"line 1: column {duplicates[0]!r} appears more than once")
     kind = _kind(set(names))
-    missing = [name for name in REQUIRED[kind] if name not in names]
+    columns = kind_named(kind).columns
+    missing = [name for name in kind_named(kind).required if name not in names]
     if missing:
         raise UsageProblem(
             f"line 1: a {kind} CSV needs the column(s) {', '.join(missing)}; "
-            f"expected {','.join(COLUMNS[kind])}"
+            f"expected {','.join(columns)}"
         )
-    return kind, {name: names.index(name) for name in COLUMNS[kind] if name in names}
+    return kind, {name: names.index(name) for name in columns if name in names}
 
 
 def _refuse_semicolons(header: list[str]) -> None:
@@ -212,26 +199,31 @@ def _refuse_semicolons(header: list[str]) -> None:
 
 
 def _kind(names: set[str]) -> str:
-    if names & _DAILY_ONLY and not names & {"average", "activity"}:
+    """The one kind whose own columns the header has."""
+    matching = [name for name, only in _ONLY.items() if names & only]
+    if names & _DAILY_ONLY and not matching:
+        tables = " or ".join(f"--table {name}" for name in KINDS)
         raise UsageProblem(
             "line 1: this is the daily summary table, which cannot be imported; "
-            "export with --table pain or --table exercise to move entries"
+            f"export with {tables} to move entries"
         )
-    pain, exercise = bool(names & _ONLY["pain"]), bool(names & _ONLY["exercise"])
-    if pain != exercise:
-        return "pain" if pain else "exercise"
-    if pain:
-        raise UsageProblem("line 1: the header mixes pain and exercise columns; import one kind")
-    raise UsageProblem(
-        "line 1: not a tracker CSV; expected a pain header "
-        f"({','.join(PAIN_COLUMNS)}) or an exercise header ({','.join(EXERCISE_COLUMNS)})"
+    if len(matching) == 1:
+        return matching[0]
+    if matching:
+        raise UsageProblem(
+            f"line 1: the header mixes {' and '.join(matching)} columns; import one kind"
+        )
+    expected = " or ".join(
+        f"{'an' if name[0] in 'aeiou' else 'a'} {name} header ({','.join(of.columns)})"
+        for name, of in KINDS.items()
     )
+    raise UsageProblem(f"line 1: not a tracker CSV; expected {expected}")
 
 
 def _entries(reader, kind: str, columns: dict[str, int], width: int):
     """(line, validated entry), one per non-blank record; errors name the record's first line."""
-    validate = _VALIDATE[kind]
-    text = TEXT_COLUMNS[kind]
+    validate = kind_named(kind).validate
+    text = kind_named(kind).text
     previous_end = reader.line_num
     for record in reader:
         line, previous_end = previous_end + 1, reader.line_num
@@ -351,7 +343,7 @@ def _differences(kind: str, stored: tuple, row: tuple) -> list[str]:
         before, after = _or_none(before), _or_none(after)
         if before == after:
             continue
-        if name in TEXT_COLUMNS[kind]:
+        if name in kind_named(kind).text:
             changes.append(name)
         else:
             changes.append(f"{name} {_shown(before)} -> {_shown(after)}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from tracker.kinds import KINDS
+
 
 @dataclass(frozen=True)
 class Column:
@@ -127,10 +129,15 @@ DAILY = {
 }
 
 #: Table name -> (what one row is, its columns in CSV order).
+#: Each kind's columns are documented in KIND_COLUMNS (a test holds every column of every
+#: registered kind to having a description).
+KIND_COLUMNS: dict[str, dict[str, Column]] = {"pain": PAIN, "exercise": EXERCISE}
 TABLES: dict[str, tuple[str, dict[str, Column]]] = {
     "daily": ("one row per calendar day, the day's entries summarised", DAILY),
-    "pain": ("one row per pain entry, as logged", PAIN),
-    "exercise": ("one row per exercise session, as logged", EXERCISE),
+    **{
+        name: (f"one row per {of.noun}, as logged", KIND_COLUMNS[name])
+        for name, of in KINDS.items()
+    },
 }
 
 FORMAT_NOTES = (

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tracker.store.core import KINDS, Store, _row_to_dict
+from tracker.kinds import KINDS
+from tracker.store.core import Store, _row_to_dict
 from tracker.store.guard import integrity_problems, record_stamp
 from tracker.store.rows import damage, how_to_fix
 
@@ -53,11 +54,12 @@ class CheckReport:
 def check(store: Store) -> CheckReport:
     """Run both layers on an open store; records the file as healthy when it is."""
     report = CheckReport(file_problems=integrity_problems(store.conn))
-    for kind, columns in KINDS.items():
-        cursor = store.conn.execute(f"SELECT {', '.join(columns)} FROM {kind} ORDER BY id")
+    for of in KINDS.values():
+        kind = of.name
+        cursor = store.conn.execute(f"SELECT {', '.join(of.columns)} FROM {of.table} ORDER BY id")
         for raw in cursor:
             report.rows_checked += 1
-            row = _row_to_dict(columns, raw)
+            row = _row_to_dict(of, raw)
             problem = damage(kind, row, strict=True)
             if problem is None:
                 continue

@@ -15,7 +15,8 @@ import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from tracker.models import ExerciseSession, PainEntry, infer_category
+from tracker.kinds import EXERCISE, KINDS, PAIN, Kind, kind_named, kind_of
+from tracker.models import Entry
 from tracker.store.rows import damage, how_to_fix
 
 #: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
@@ -24,33 +25,9 @@ APPLICATION_ID = 0x54524B31
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 
-PAIN_COLUMNS = (
-    "id",
-    "date",
-    "logged_at",
-    "average",
-    "worst",
-    "least",
-    "sleep_interference",
-    "activity_interference",
-    "enjoyment_interference",
-    "symptoms",
-    "locations",
-    "note",
-)
-EXERCISE_COLUMNS = (
-    "id",
-    "date",
-    "logged_at",
-    "activity",
-    "category",
-    "minutes",
-    "rpe",
-    "pain_before",
-    "pain_after",
-    "note",
-)
-KINDS = {"pain": PAIN_COLUMNS, "exercise": EXERCISE_COLUMNS}
+#: The stored columns of each kind, in order (declared by the kind in `tracker.kinds`).
+PAIN_COLUMNS = PAIN.columns
+EXERCISE_COLUMNS = EXERCISE.columns
 
 
 class StoreError(Exception):
@@ -61,7 +38,8 @@ class DamagedRow(StoreError):
     """A stored row holds a value no tracker write could have made (a damaged file)."""
 
 
-#: Schema objects a tracker database may hold before its creation finished.
+#: Schema objects a tracker database may hold before its creation finished (what earlier
+#: versions made; a fixed list, like the migrations, whatever kinds are added later).
 _OWN_OBJECTS = {
     "pain",
     "exercise",
@@ -77,10 +55,11 @@ def _make_private_folder(folder: Path) -> None:
         os.makedirs(folder, mode=0o700, exist_ok=True)
 
 
-def _row_to_dict(columns: Iterable[str], row: tuple) -> dict:
-    data = dict(zip(columns, row, strict=True))
-    if "symptoms" in data:
-        data["symptoms"] = [s for s in (data["symptoms"] or "").split(",") if s]
+def _row_to_dict(of: Kind, row: tuple) -> dict:
+    """A stored row of kind `of` as a dict, its word lists split into lists."""
+    data = dict(zip(of.columns, row, strict=True))
+    for name in of.word_lists:
+        data[name] = [word for word in (data[name] or "").split(",") if word]
     return data
 
 
@@ -383,35 +362,38 @@ class Store:
         self._checked = True
 
     # ---- writes ----------------------------------------------------------------------------
-    def add_pain(self, entry: PainEntry) -> int:
+    def add(self, entry: Entry) -> int:
+        """Store one validated entry of any kind; returns its new id."""
+        of = kind_of(entry)
         with self.transaction() as conn:
-            return self._insert(conn, "pain", _pain_values(entry))
+            return self._insert(conn, of.table, _stored_values(of, entry))
 
-    def add_exercise(self, session: ExerciseSession) -> int:
+    def add_many(self, *groups: Iterable[Entry]) -> tuple[int, ...]:
+        """Store many entries (of any kinds) in one transaction; returns each group's count."""
+        counts: list[int] = []
+        by_kind: dict[str, list[dict]] = {}
+        for group in groups:
+            entries = list(group)
+            counts.append(len(entries))
+            for entry in entries:
+                of = kind_of(entry)
+                by_kind.setdefault(of.name, []).append(_stored_values(of, entry))
         with self.transaction() as conn:
-            return self._insert(conn, "exercise", _exercise_values(session))
+            for name, rows in by_kind.items():
+                self._insert_many(conn, KINDS[name].table, rows)
+        return tuple(counts)
 
-    def add_many(
-        self, pain: Iterable[PainEntry] = (), exercise: Iterable[ExerciseSession] = ()
-    ) -> tuple[int, int]:
-        """Insert many entries in one transaction; returns (pain count, exercise count)."""
-        pain_rows = [_pain_values(e) for e in pain]
-        exercise_rows = [_exercise_values(s) for s in exercise]
+    def update(self, entry_id: int, entry: Entry) -> bool:
+        """Replace the values of the stored entry `entry_id` of the entry's kind.
+
+        `logged_at` keeps its stored value: it records when the entry was first written.
+        """
+        of = kind_of(entry)
         with self.transaction() as conn:
-            self._insert_many(conn, "pain", pain_rows)
-            self._insert_many(conn, "exercise", exercise_rows)
-        return len(pain_rows), len(exercise_rows)
+            return self._update(conn, of.table, entry_id, _stored_values(of, entry))
 
-    def update_pain(self, entry_id: int, entry: PainEntry) -> bool:
-        with self.transaction() as conn:
-            return self._update(conn, "pain", entry_id, _pain_values(entry))
-
-    def update_exercise(self, entry_id: int, session: ExerciseSession) -> bool:
-        with self.transaction() as conn:
-            return self._update(conn, "exercise", entry_id, _exercise_values(session))
-
-    def delete(self, kind: str, entry_id: int) -> bool:
-        table = table_name(kind)
+    def delete(self, kind_name: str, entry_id: int) -> bool:
+        table = table_name(kind_name)
         with self.transaction() as conn:
             cursor = conn.execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
             return cursor.rowcount > 0
@@ -445,23 +427,23 @@ class Store:
         return cursor.rowcount > 0
 
     # ---- reads -----------------------------------------------------------------------------
-    def get(self, kind: str, entry_id: int) -> dict | None:
-        columns = KINDS[kind]
+    def get(self, kind_name: str, entry_id: int) -> dict | None:
+        columns = kind_named(kind_name).columns
         row = self.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table_name(kind)} WHERE id = ?", (entry_id,)
+            f"SELECT {', '.join(columns)} FROM {table_name(kind_name)} WHERE id = ?", (entry_id,)
         ).fetchone()
-        return _row_to_dict(columns, row) if row else None
+        return _row_to_dict(kind_named(kind_name), row) if row else None
 
-    def rows(self, kind: str, start: str | None = None, end: str | None = None) -> list[dict]:
+    def rows(self, kind_name: str, start: str | None = None, end: str | None = None) -> list[dict]:
         """Entries of one kind with start <= date <= end (ISO days), oldest first."""
-        columns = KINDS[kind]
+        columns = kind_named(kind_name).columns
         where, params = date_clause(start, end)
         cursor = self.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table_name(kind)}{where} "
+            f"SELECT {', '.join(columns)} FROM {table_name(kind_name)}{where} "
             "ORDER BY date, logged_at, id",
             params,
         )
-        return [_sound(kind, _row_to_dict(columns, row)) for row in cursor]
+        return [_sound(kind_name, _row_to_dict(kind_named(kind_name), row)) for row in cursor]
 
     def pain_rows(self, start: str | None = None, end: str | None = None) -> list[dict]:
         return self.rows("pain", start, end)
@@ -477,31 +459,30 @@ class Store:
         ).fetchone()
         return self.pain_rows(None, row[0]) if row and row[0] else []
 
-    def latest(self, kind: str) -> dict | None:
+    def latest(self, kind_name: str) -> dict | None:
         """The most recent entry of one kind (by day, then time of logging), or None."""
-        columns = KINDS[kind]
+        columns = kind_named(kind_name).columns
         row = self.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table_name(kind)} "
+            f"SELECT {', '.join(columns)} FROM {table_name(kind_name)} "
             "ORDER BY date DESC, logged_at DESC, id DESC LIMIT 1"
         ).fetchone()
-        return _sound(kind, _row_to_dict(columns, row)) if row else None
+        return _sound(kind_name, _row_to_dict(kind_named(kind_name), row)) if row else None
 
     def has_entry_on(self, day: str) -> bool:
         """True when any pain entry or exercise session is logged for `day`."""
-        row = self.conn.execute(
-            "SELECT EXISTS(SELECT 1 FROM pain WHERE date = ?)"
-            " OR EXISTS(SELECT 1 FROM exercise WHERE date = ?)",
-            (day, day),
-        ).fetchone()
+        tests = " OR ".join(
+            f"EXISTS(SELECT 1 FROM {of.table} WHERE date = ?)" for of in KINDS.values()
+        )
+        row = self.conn.execute(f"SELECT {tests}", (day,) * len(KINDS)).fetchone()
         return bool(row[0])
 
     def date_span(self) -> tuple[str, str] | None:
         """The first and last logged day over both kinds, or None for an empty diary."""
-        row = self.conn.execute(
-            "SELECT min(d), max(d) FROM (SELECT min(date) AS d FROM pain UNION ALL "
-            "SELECT max(date) FROM pain UNION ALL SELECT min(date) FROM exercise UNION ALL "
-            "SELECT max(date) FROM exercise)"
-        ).fetchone()
+        ends = " UNION ALL ".join(
+            f"SELECT min(date) AS d FROM {of.table} UNION ALL SELECT max(date) FROM {of.table}"
+            for of in KINDS.values()
+        )
+        row = self.conn.execute(f"SELECT min(d), max(d) FROM ({ends})").fetchone()
         if not row or not row[0]:
             return None
         for day in row:
@@ -512,12 +493,12 @@ class Store:
         """A first or last day that is not a day: name the row that holds it."""
         if damage("pain", {"date": day}) is None:  # only the date is looked at
             return
-        for kind in KINDS:
+        for of in KINDS.values():
             found = self.conn.execute(
-                f"SELECT {', '.join(KINDS[kind])} FROM {kind} WHERE date IS ? LIMIT 1", (day,)
+                f"SELECT {', '.join(of.columns)} FROM {of.table} WHERE date IS ? LIMIT 1", (day,)
             ).fetchone()
             if found:
-                _sound(kind, _row_to_dict(KINDS[kind], found))
+                _sound(of.name, _row_to_dict(of, found))
         raise DamagedRow(f"a stored date {day!r} is damaged; run `tracker check`")
 
     def past_activities(self) -> list[str]:
@@ -582,10 +563,9 @@ def _sound(kind: str, row: dict) -> dict:
     return row
 
 
-def table_name(kind: str) -> str:
-    if kind not in KINDS:
-        raise ValueError(f"unknown kind {kind!r}; expected pain or exercise")
-    return kind
+def table_name(kind_name: str) -> str:
+    """The table of a registered kind (UnknownKind, a ValueError, for any other name)."""
+    return kind_named(kind_name).table
 
 
 def date_clause(start: str | None, end: str | None) -> tuple[str, tuple]:
@@ -599,17 +579,8 @@ def date_clause(start: str | None, end: str | None) -> tuple[str, tuple]:
     return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(params)
 
 
-def _pain_values(entry: PainEntry) -> dict:
-    values = {name: getattr(entry, name) for name in PAIN_COLUMNS if name != "id"}
-    values["symptoms"] = ",".join(entry.symptoms or [])
-    return values
-
-
-def _exercise_values(session: ExerciseSession) -> dict:
-    values = {name: getattr(session, name) for name in EXERCISE_COLUMNS if name != "id"}
-    if not values["category"]:  # a session built in code without one: the inferred category
-        values["category"] = infer_category(session.activity)
-    return values
+def _stored_values(of: Kind, entry: Entry) -> dict:
+    return of.stored_values(entry)
 
 
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | None = None) -> str:

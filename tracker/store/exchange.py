@@ -13,12 +13,13 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 
-from tracker.models import PAIN_SCORE_FIELDS, ExerciseSession, PainEntry
-from tracker.store.core import KINDS, Store, _sound, date_clause, table_name
+from tracker.kinds import KINDS, kind_named
+from tracker.models import PAIN_SCORE_FIELDS, Entry
+from tracker.store.core import Store, _sound, date_clause, table_name
 
 #: The columns that make two entries "the same" for import: everything but the id.
 IDENTITY_COLUMNS: dict[str, tuple[str, ...]] = {
-    kind: tuple(name for name in columns if name != "id") for kind, columns in KINDS.items()
+    name: tuple(column for column in of.columns if column != "id") for name, of in KINDS.items()
 }
 #: The pain fields the daily table aggregates.
 DAILY_PAIN_COLUMNS = ("date", *PAIN_SCORE_FIELDS)
@@ -27,13 +28,13 @@ DAILY_PAIN_COLUMNS = ("date", *PAIN_SCORE_FIELDS)
 def entry_cursor(
     store: Store, kind: str, start: str | None = None, end: str | None = None
 ) -> sqlite3.Cursor:
-    """Rows of one kind as tuples in `KINDS[kind]` order, oldest first.
+    """Rows of one kind as tuples in the order of its `columns`, oldest first.
 
     `symptoms` stays as stored (comma-separated); the caller formats it.
     """
     where, params = date_clause(start, end)
     return store.conn.execute(
-        f"SELECT {', '.join(KINDS[kind])} FROM {table_name(kind)}{where} "
+        f"SELECT {', '.join(kind_named(kind).columns)} FROM {table_name(kind)}{where} "
         "ORDER BY date, logged_at, id",
         params,
     )
@@ -80,12 +81,13 @@ def exercise_days(store: Store, start: str | None, end: str | None) -> Iterator[
         yield date, minutes, activity
 
 
-def identity(kind: str, entry: PainEntry | ExerciseSession) -> tuple:
+def identity(kind: str, entry: Entry) -> tuple:
     """An entry's values in `IDENTITY_COLUMNS[kind]` order, as the database stores them."""
+    word_lists = kind_named(kind).word_lists
     values = []
     for name in IDENTITY_COLUMNS[kind]:
         value = getattr(entry, name)
-        values.append(",".join(value) if name == "symptoms" else value)
+        values.append(",".join(value) if name in word_lists else value)
     return tuple(values)
 
 

@@ -13,12 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.models import CATEGORIES, EXERCISE_SCORE_FIELDS, PAIN_SCORE_FIELDS, SYMPTOMS
-
-_SYMPTOMS = frozenset(SYMPTOMS)
-_CATEGORIES = frozenset(CATEGORIES)
-_TEXT = {"pain": ("locations", "note"), "exercise": ("note",)}
-_SCORES = {"pain": PAIN_SCORE_FIELDS, "exercise": EXERCISE_SCORE_FIELDS}
+from tracker.kinds import kind_named
 
 
 def _bad_day(value: object) -> bool:
@@ -58,36 +53,16 @@ def damage(kind: str, row: dict, strict: bool = False) -> str | None:
     stamp = row.get("logged_at", "")
     if _bad_stamp(stamp) if strict else not isinstance(stamp, str):
         return f"logged_at {stamp!r} is not a date and time"
-    for name in _SCORES[kind]:
-        if name in row and _bad_score(row[name], required=name == "average"):
+    of = kind_named(kind)
+    for name in of.scores:
+        if name in row and _bad_score(row[name], required=name == of.required_score):
             return f"{name} {row[name]!r} is not a score from 0 to 10"
-    for name in _TEXT[kind]:
+    for name in of.text:
+        if name in of.word_lists:
+            continue  # a word list is checked word by word, by the kind
         if name in row and row[name] is not None and not isinstance(row[name], str):
             return f"{name} {row[name]!r} is not text"
-    if kind == "pain":
-        return _pain_damage(row)
-    return _exercise_damage(row)
-
-
-def _pain_damage(row: dict) -> str | None:
-    symptoms = row.get("symptoms", "")
-    if symptoms is None or not isinstance(symptoms, str | list):
-        return f"symptoms {symptoms!r} is not a list of symptoms"
-    words = symptoms.split(",") if isinstance(symptoms, str) else symptoms
-    unknown = [w for w in words if w and w not in _SYMPTOMS]
-    if unknown:
-        return f"symptoms holds an unknown word {unknown[0]!r}"
-    return None
-
-
-def _exercise_damage(row: dict) -> str | None:
-    if "activity" in row and (not isinstance(row["activity"], str) or not row["activity"]):
-        return f"activity {row['activity']!r} is not a name"
-    if "category" in row and row["category"] not in _CATEGORIES:
-        return f"category {row['category']!r} is not one of {', '.join(CATEGORIES)}"
-    if "minutes" in row and _bad_score(row["minutes"], 1, 600, required=True):
-        return f"minutes {row['minutes']!r} is not a whole number from 1 to 600"
-    return None
+    return of.stored_damage(row)
 
 
 def how_to_fix(kind: str, row_id: object) -> str:

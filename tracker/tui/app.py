@@ -44,9 +44,10 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from tracker import models
+from tracker.kinds import kind_named, kind_of
+from tracker.models import Entry
 from tracker.store import SQLiteError, Store, StoreError
 from tracker.tui.commands import TrackerCommands, app_bindings, focus_bindings
-from tracker.tui.data import describe_exercise, describe_pain
 from tracker.tui.failures import one_line
 from tracker.tui.messages import (
     READ_FAILED,
@@ -56,10 +57,8 @@ from tracker.tui.messages import (
     StoreFailed,
 )
 from tracker.tui.screens.dashboard import DashboardScreen
-from tracker.tui.screens.exercise_form import ExerciseForm
 from tracker.tui.screens.form import EntryForm
 from tracker.tui.screens.history import HistoryScreen
-from tracker.tui.screens.pain_form import PainForm
 
 #: Screens other modules provide, imported on first use: action -> (module, class).
 LAZY_SCREENS: dict[str, tuple[str, str]] = {
@@ -179,33 +178,25 @@ class TrackerApp(App[None]):
         return target.run_worker(work, name=group, group=group, thread=True)
 
     def save_entry(
-        self,
-        entry: models.PainEntry | models.ExerciseSession,
-        entry_id: int | None = None,
-        *,
-        reply_to: DOMNode | None = None,
+        self, entry: Entry, entry_id: int | None = None, *, reply_to: DOMNode | None = None
     ) -> Worker[None]:
-        """Add `entry`, or update the stored entry `entry_id`; replies `EntrySaved`."""
-        kind = "pain" if isinstance(entry, models.PainEntry) else "exercise"
-        summary = (
-            describe_pain(entry.as_row()) if kind == "pain" else describe_exercise(entry.as_row())
-        )
+        """Add `entry`, or update the stored entry `entry_id`; replies `EntrySaved`.
+
+        The entry's kind comes from its type (`kinds.kind_of`): an unregistered one is refused
+        here, before any worker starts, never taken for another kind.
+        """
+        of = kind_of(entry)
+        summary = of.describe(entry.as_row())
 
         def job(store: Store) -> int:
-            if isinstance(entry, models.PainEntry):
-                if entry_id is None:
-                    return store.add_pain(entry)
-                updated = store.update_pain(entry_id, entry)
-            else:
-                if entry_id is None:
-                    return store.add_exercise(entry)
-                updated = store.update_exercise(entry_id, entry)
-            if not updated:
-                raise StoreError(f"that {kind} entry is gone (deleted elsewhere?); not saved")
+            if entry_id is None:
+                return store.add(entry)
+            if not store.update(entry_id, entry):
+                raise StoreError(f"that {of.noun} is gone (deleted elsewhere?); not saved")
             return entry_id
 
         def reply(new_id: int) -> EntrySaved:
-            return EntrySaved(kind, new_id, entry.date, summary, updated=entry_id is not None)
+            return EntrySaved(of.name, new_id, entry.date, summary, updated=entry_id is not None)
 
         return self.run_store_job(job, reply, to=reply_to, group="save", failure="Not saved")
 
@@ -229,15 +220,17 @@ class TrackerApp(App[None]):
         self.notify(message.message, title=message.title, severity="error", timeout=FAILURE_SECONDS)
 
     def on_entry_deleted(self, message: EntryDeleted) -> None:
-        noun = "Pain entry" if message.kind == "pain" else "Exercise session"
+        noun = kind_named(message.kind).title
         self.notify(f"{noun} deleted." if message.found else f"{noun} was already gone.")
         self.data_changed()
 
     # ---- forms -----------------------------------------------------------------------------
     def open_form(self, kind: str, row: dict | None = None) -> None:
-        """Open the pain or exercise form; with `row` (a Store row dict) it edits that entry."""
-        form = PainForm(row) if kind == "pain" else ExerciseForm(row)
-        self.push_screen(form, self._form_closed)
+        """Open the form of `kind` (the registry names it); with `row` (a Store row dict) it
+        edits that entry."""
+        module, _, name = kind_named(kind).form.partition(":")
+        form_class = getattr(importlib.import_module(module), name)
+        self.push_screen(form_class(row), self._form_closed)
 
     def _form_closed(self, saved: EntrySaved | None) -> None:
         if saved is None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tracker.analysis import daily_series, diary_baseline
 from tracker.analysis.calendar import monday_of, shift
-from tracker.models import describe_exercise, describe_pain
+from tracker.kinds import KINDS, Kind
 from tracker.tui.tips import tips_for_rows
 
 if TYPE_CHECKING:
@@ -119,26 +119,13 @@ def _merge(*groups: Sequence[dict | None]) -> list[dict]:
 
 
 def load_history(store: Store) -> list[HistoryRow]:
-    """Every pain entry and exercise session, newest first (by day, then time of logging)."""
-    rows = [_pain_row(row) for row in store.pain_rows()]
-    rows += [_exercise_row(row) for row in store.exercise_rows()]
+    """Every entry of every kind, newest first (by day, then time of logging)."""
+    rows = [_history_row(of, row) for of in KINDS.values() for row in store.rows(of.name)]
     rows.sort(key=lambda r: (r.date, r.logged_at, r.kind, r.entry_id), reverse=True)
     return rows
 
 
-def _pain_row(row: dict) -> HistoryRow:
+def _history_row(of: Kind, row: dict) -> HistoryRow:
     return HistoryRow(
-        "pain", row["id"], row["date"], row["logged_at"], describe_pain(row), row["note"] or "", row
-    )
-
-
-def _exercise_row(row: dict) -> HistoryRow:
-    return HistoryRow(
-        "exercise",
-        row["id"],
-        row["date"],
-        row["logged_at"],
-        describe_exercise(row),
-        row["note"] or "",
-        row,
+        of.name, row["id"], row["date"], row["logged_at"], of.describe(row), row["note"] or "", row
     )

@@ -117,9 +117,6 @@ class ExerciseForm(EntryForm):
         data["category"] = None if category == Select.NULL else category
         return data
 
-    def validate(self, data: dict) -> models.ExerciseSession:
-        return models.validate_exercise(data)
-
     def live_check(self, name: str, value: str) -> None:
         if name in models.EXERCISE_SCORE_FIELDS:
             models.parse_score(name, value)

@@ -22,6 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from tracker import models
+from tracker.kinds import kind_named
+from tracker.models import Entry
 from tracker.tui.messages import EntrySaved, StoreFailed
 from tracker.tui.screens.base import TrackerModal
 from tracker.tui.screens.confirm import DiscardScreen
@@ -61,10 +63,16 @@ def day_words(text: str) -> tuple[str, str]:
 
 
 class EntryForm(TrackerModal[EntrySaved]):
-    """A full-screen form for one entry; subclasses list the fields and the validator."""
+    """A full-screen form for one entry; subclasses name their kind and lay out its fields.
+
+    The kind (`tracker.kinds`) gives the validator, so a form refuses exactly what the CLI
+    and import refuse.
+    """
 
     BLOCKS_NAVIGATION: ClassVar[bool] = True
+    #: The registered kind this form logs ("pain").
     KIND: ClassVar[str] = ""
+    #: The word in the title and the discard question ("Log pain").
     NOUN: ClassVar[str] = ""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
@@ -94,8 +102,9 @@ class EntryForm(TrackerModal[EntrySaved]):
         """The raw values as typed, keyed by models field name."""
         raise NotImplementedError
 
-    def validate(self, data: dict):
-        raise NotImplementedError
+    def validate(self, data: dict) -> Entry:
+        """The kind's validator (`tracker.kinds`): ValidationError names a field."""
+        return kind_named(self.KIND).validate(data)
 
     def live_check(self, name: str, value: str) -> None:
         """Check one field as it is typed; raise ValidationError to show a problem early."""

@@ -17,17 +17,18 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, Static
 
+from tracker.kinds import KIND_NAMES, KINDS
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.data import HistoryRow, load_history
 from tracker.tui.messages import DataChanged, HistoryLoaded, StoreFailed
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.confirm import ConfirmScreen
 
-FILTERS = ("all", "pain", "exercise")
+FILTERS = ("all", *KIND_NAMES)
 #: Rows added to the table at a time, and how close to its end the cursor gets before more.
 PAGE_SIZE = 300
 LOAD_MORE_WITHIN = 20
-FILTER_WORDS = {"all": "all entries", "pain": "pain entries only", "exercise": "sessions only"}
+FILTER_WORDS = {"all": "all entries", **{name: f"{of.plural} only" for name, of in KINDS.items()}}
 
 
 def cell(value: object) -> Text:

@@ -55,9 +55,6 @@ class PainForm(EntryForm):
         data["date"] = self.value("date")
         return data
 
-    def validate(self, data: dict) -> models.PainEntry:
-        return models.validate_pain(data)
-
     def live_check(self, name: str, value: str) -> None:
         if name in models.PAIN_SCORE_FIELDS:
             models.parse_score(name, value)
