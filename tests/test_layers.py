@@ -15,7 +15,7 @@ from tracker.store import Store
 
 TODAY = dt.date(2026, 6, 30)
 HEADLESS = (
-    "tracker.models tracker.store tracker.analysis tracker.exchange.csv_import "
+    "tracker.activities tracker.models tracker.store tracker.analysis tracker.exchange.csv_import "
     "tracker.exchange.report_data tracker.guidance tracker.words tracker.period "
     "tracker.problems tracker.safe_files tracker.paths tracker.plots tracker.tui.data"
 )

@@ -434,8 +434,10 @@ def parse_activity(value: object) -> str:
 
 
 def infer_category(activity: str) -> str:
-    """The category of a known activity; 'other' for anything we do not recognise."""
-    return KNOWN_ACTIVITIES.get(activity.strip().lower(), "other")
+    """The category of an activity's words (see tracker.activities); 'other' if none is known."""
+    from tracker import activities
+
+    return activities.infer(activity)
 
 
 def parse_category(value: object, activity: str) -> str:

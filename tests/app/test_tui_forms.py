@@ -204,7 +204,7 @@ async def test_the_category_can_be_overridden(empty_db):
     app = make_app(empty_db)
     async with app.run_test(size=SIZE) as pilot:
         form = await open_exercise_form(pilot)
-        await type_text(pilot, "aqua jogging")
+        await type_text(pilot, "paddleboarding")
         await pilot.pause()
         assert "other (inferred)" in str(field(app, "activity").query_one(".field-hint").content)
         form.query_one("#category", Select).value = "aerobic"
@@ -217,7 +217,21 @@ async def test_the_category_can_be_overridden(empty_db):
         await pilot.press("ctrl+s")
         await settle(pilot)
         [saved] = rows(empty_db, "exercise")
-        assert (saved["activity"], saved["category"]) == ("aqua jogging", "aerobic")
+        assert (saved["activity"], saved["category"]) == ("paddleboarding", "aerobic")
+
+
+async def test_a_near_miss_is_questioned_as_it_is_typed(empty_db):
+    app = make_app(empty_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_exercise_form(pilot)
+        await type_text(pilot, "walkng")
+        await pilot.pause()
+        hint = str(field(app, "activity").query_one(".field-hint").content)
+        assert hint == 'category: other (inferred); did you mean "walking"?'
+        await type_text(pilot, " lunges")
+        await pilot.pause()
+        hint = str(field(app, "activity").query_one(".field-hint").content)
+        assert hint == "category: strength (inferred)"
 
 
 async def test_exercise_refusals(empty_db):

@@ -158,7 +158,7 @@ async def test_a_logged_activity_in_markup_is_toasted_verbatim(empty_db):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
-        expected = f"[b]swim[/b] [left foot] 25 min (other) ({TODAY.isoformat()})"
+        expected = f"[b]swim[/b] [left foot] 25 min (aerobic) ({TODAY.isoformat()})"
         assert expected in app.notices
         assert_on_screen(app, "[b]swim[/b] [left foot] 25 min")
 

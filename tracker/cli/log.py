@@ -114,7 +114,7 @@ def exercise(ctx: click.Context, activity: str, minutes: str, **options) -> None
     """Log an exercise session: ACTIVITY (e.g. walking, yoga) and MINUTES (1-600).
 
     The category (aerobic, strength, balance, flexibility, mind_body, other) is inferred from
-    known activities; --category overrides it.
+    the activity's words, with a line saying so when none is known; --category overrides it.
     Example: tracker exercise walking 30 --rpe 4 --before 5 --after 4
     """
     given = {k: v for k, v in options.items() if v is not None}
@@ -122,6 +122,23 @@ def exercise(ctx: click.Context, activity: str, minutes: str, **options) -> None
     store = open_store(ctx)
     session.id = store.add(session)
     click.echo(f"Stored {entry_line('exercise', session.as_row())}.")
+    if "category" not in given:
+        hint = category_hint(activity)
+        if hint:
+            click.echo(hint)
+
+
+def category_hint(activity: str) -> str | None:
+    """'Category: other (did you mean "walking"? use --category aerobic)' for an activity with
+    no known word; None when a word is known (tracker.activities decides both)."""
+    from tracker import activities
+
+    if activities.matches(activity):
+        return None
+    guess = activities.suggest(activity)
+    if guess is None:
+        return "Category: other (not a known activity; --category sets another)"
+    return f"Category: other ({guess.question()} use --category {guess.category})"
 
 
 #: 200 years: any diary fits, and the first day stays a real date.

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 from textual.widgets.select import NoSelection
 
-from tracker import models
+from tracker import activities, models
 from tracker.tui.messages import ActivitiesLoaded
 from tracker.tui.screens.form import EntryForm, score_input, text_input
 from tracker.tui.widgets.field import Field
@@ -104,6 +104,8 @@ class ExerciseForm(EntryForm):
             hint = f"category: {category_label(chosen)} (your choice)"
         elif activity:
             hint = f"category: {category_label(models.infer_category(activity))} (inferred)"
+            guess = activities.suggest(activity)
+            hint += f"; {guess.question()}" if guess else ""
         else:
             hint = ""
         self.field("activity").set_hint(hint)
