@@ -43,9 +43,7 @@ def test_window_tips_equal_full_history_tips(tmp_path, days, seed, end):
 def test_exercise_long_ago_and_pain_only_recently(tmp_path):
     path = tmp_path / "d.db"
     with Store.open(path) as store:
-        store.add(
-            validate_exercise({"activity": "walking", "minutes": 30, "date": "2025-01-05"})
-        )
+        store.add(validate_exercise({"activity": "walking", "minutes": 30, "date": "2025-01-05"}))
         for offset in range(20):
             day = (TODAY - dt.timedelta(days=offset)).isoformat()
             store.add(validate_pain({"average": 5, "date": day}))

@@ -44,7 +44,7 @@ def test_a_kind_names_a_form_for_itself(name):
 
     module, _, attribute = KINDS[name].form.partition(":")
     form = getattr(importlib.import_module(module), attribute)
-    assert issubclass(form, EntryForm) and form.KIND == name
+    assert issubclass(form, EntryForm) and name == form.KIND
 
 
 def test_a_stored_entry_round_trips_through_its_kind(tmp_path):

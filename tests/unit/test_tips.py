@@ -242,9 +242,7 @@ def fill(db, pain_rows: list[dict], exercise_rows: list[dict]) -> None:
     with Store.open(db) as store:
         store.add_many(
             [validate_pain({k: v for k, v in r.items() if k != "id"}) for r in pain_rows],
-            [
-                validate_exercise({k: v for k, v in r.items() if k != "id"}) for r in exercise_rows
-            ],
+            [validate_exercise({k: v for k, v in r.items() if k != "id"}) for r in exercise_rows],
         )
 
 
