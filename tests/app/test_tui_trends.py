@@ -12,10 +12,10 @@ from tracker.analysis import baseline_and_change, pain_by_day, summarize
 from tracker.guidance import Tip, tips_for
 from tracker.models import ExerciseSession, PainEntry
 from tracker.store import Store
+from tracker.tui.messages import TrendsLoaded
 from tracker.tui.screens.guide import GuideScreen
 from tracker.tui.screens.trends import (
     PERIODS,
-    TrendsLoaded,
     TrendsScreen,
     load_trends,
     pain_words,

@@ -156,11 +156,13 @@ class TrackerApp(App[None]):
         to: DOMNode | None = None,
         group: str = "store",
         failure: str = READ_FAILED,
+        exclusive: bool = False,
     ) -> Worker[None]:
         """Run `job(store)` in a thread; post `reply(result)` (or `StoreFailed`) to `to`.
 
         Any exception the job raises becomes `StoreFailed(one line, failure)`: a damaged row
         in one reply must cost a toast, never the app (Textual exits on a worker's error).
+        `exclusive` cancels the group's earlier workers (see `run_worker`).
         """
         target = to if to is not None else self
         path = self.db_path
@@ -176,7 +178,7 @@ class TrackerApp(App[None]):
             if answer is not None:
                 target.post_message(answer)
 
-        return target.run_worker(work, name=group, group=group, thread=True)
+        return target.run_worker(work, name=group, group=group, thread=True, exclusive=exclusive)
 
     def save_entry(
         self,

@@ -17,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static, Tab, Tabs
 
@@ -26,7 +25,7 @@ from tracker.analysis import daily_series, diary_baseline, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.tui.commands import quiet_bindings
-from tracker.tui.messages import DataChanged, StoreFailed
+from tracker.tui.messages import DataChanged, StoreFailed, TrendsLoaded
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.tips import tips_for_rows
 from tracker.tui.widgets.tip_list import TipList
@@ -74,14 +73,6 @@ class TrendsData:
     daily: list[dict] = field(default_factory=list)
     baseline: float | None = None
     tips: list = field(default_factory=list)
-
-
-@dataclass
-class TrendsLoaded(Message):
-    """The figures for a period were read and analysed (`data` is a `TrendsData`)."""
-
-    data: TrendsData
-    request: int = 0
 
 
 def load_trends(store: Store, period: str, today: dt.date) -> TrendsData:
