@@ -155,18 +155,16 @@ async def test_demo_says_demo_in_the_title(sample_db):
     assert "DEMO" not in plain.title
 
 
-# ---- sections provided by other modules -----------------------------------------------------
-async def test_a_missing_section_says_it_is_not_available(empty_db, monkeypatch):
-    monkeypatch.setitem(
-        app_module.LAZY_SCREENS, "trends", ("tracker.tui.screens.no_such_screen", "TrendsScreen")
+# ---- sections imported when first opened ---------------------------------------------------
+def test_sections_are_not_imported_at_start_up():
+    """Trends, the guide and export load when first opened, not with the app."""
+    code = (
+        "import sys, tracker.tui.app;"
+        "names = ('trends', 'guide', 'export');"
+        "early = [n for n in names if f'tracker.tui.screens.{n}' in sys.modules];"
+        "assert not early, early"
     )
-    app = make_app(empty_db)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("t")
-        await settle(pilot)
-        assert isinstance(app.screen, DashboardScreen)
-        assert "not available yet" in app.notices[-1]
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
 async def test_a_section_is_imported_when_first_asked_for(empty_db, monkeypatch):
@@ -174,10 +172,9 @@ async def test_a_section_is_imported_when_first_asked_for(empty_db, monkeypatch)
         def compose(self):
             yield Label("guide")
 
-    module = types.ModuleType("fake_guide_module")
+    module = types.ModuleType("tracker.tui.screens.guide")
     module.GuideScreen = FakeGuide
-    monkeypatch.setitem(sys.modules, "fake_guide_module", module)
-    monkeypatch.setitem(app_module.LAZY_SCREENS, "guide", ("fake_guide_module", "GuideScreen"))
+    monkeypatch.setitem(sys.modules, "tracker.tui.screens.guide", module)
     app = make_app(empty_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -11,13 +11,17 @@ from textual.widgets import Input, Static
 from tracker.exchange.csv_export import TABLES
 from tracker.models import validate_exercise, validate_pain
 from tracker.store import Store
+from tracker.tui.app import TrackerApp
 from tracker.tui.screens.export import ExportScreen, default_path
 
 TODAY = "2024-06-30"
 
 
 class Host(App[None]):
-    """Just enough of the real App: a `db_path`, and the dialog pushed on mount."""
+    """Just enough of the real App: a `db_path`, its one store worker path (`run_store_job`),
+    and the dialog pushed on mount."""
+
+    run_store_job = TrackerApp.run_store_job
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()

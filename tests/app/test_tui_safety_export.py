@@ -124,3 +124,14 @@ async def test_the_diary_suggests_the_plain_name(sample_db, isolated_home):
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert (isolated_home / f"tracker-export-{DAY}-daily.csv").exists()
+
+
+async def test_a_refusal_is_said_in_the_dialog_not_toasted(sample_db):
+    """The export's failure comes back through the app's worker path as `StoreFailed`; the
+    dialog says it in its status line and stops it there, so no toast repeats it."""
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_export(pilot)
+        line = await export_to(pilot, dialog, sample_db)
+        assert line.startswith("Error: ") and "is the diary database" in line
+        assert not any("diary database" in notice for notice in app.notices)

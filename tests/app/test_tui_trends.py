@@ -12,22 +12,19 @@ from tracker.analysis import baseline_and_change, pain_by_day, summarize
 from tracker.guidance import Tip, tips_for
 from tracker.models import ExerciseSession, PainEntry
 from tracker.store import Store
+from tracker.tui.messages import TrendsLoaded
 from tracker.tui.screens.guide import GuideScreen
 from tracker.tui.screens.trends import (
     PERIODS,
-    TrendsLoaded,
     TrendsScreen,
     load_trends,
     pain_words,
     response_words,
 )
 from tracker.tui.tips import current_tips
+from tracker.tui.widgets.pain_chart import PainChart
 from tracker.tui.widgets.tip_list import TipList
-from tracker.tui.widgets.trend_charts import (
-    ExerciseTrendChart,
-    PainTrendChart,
-    ResponseTrendChart,
-)
+from tracker.tui.widgets.trend_charts import ExerciseTrendChart, ResponseTrendChart
 
 empty_db, sample_db = db_fixtures()
 
@@ -89,7 +86,7 @@ async def test_t_opens_trends_with_charts_and_words(sample_db):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_trends(pilot)
         assert screen.period == "2"  # 90 days
-        assert len(screen.query_one(PainTrendChart).daily) == 90
+        assert len(screen.query_one(PainChart).daily) == 90
         assert screen.query_one(ExerciseTrendChart).weekly
         assert screen.query_one(ResponseTrendChart).summary is screen.data.summary
         words = screen.words()
@@ -104,12 +101,12 @@ async def test_period_keys_change_the_period_and_the_words(sample_db):
         await open_trends(pilot)
         screen = await choose(pilot, "1")
         assert screen.period == "1" and screen.data.period == "1"
-        assert len(screen.query_one(PainTrendChart).daily) == 30
+        assert len(screen.query_one(PainChart).daily) == 30
         assert "From 2026-06-01 to 2026-06-30" in screen.words()
         assert screen.query_one("#trends-period").active == "period-1"
         screen = await choose(pilot, "4")
         assert "From 2026-03-03 to 2026-06-30" in screen.words()
-        assert len(screen.query_one(PainTrendChart).daily) == 120
+        assert len(screen.query_one(PainChart).daily) == 120
         screen = await choose(pilot, "3")
         assert "From 2025-07-01 to 2026-06-30" in screen.words()
 
@@ -239,3 +236,18 @@ async def test_t_from_a_guide_opened_on_trends_goes_back_to_that_trends(sample_d
         await settle(pilot)
         assert app.screen is trends
         assert sum(isinstance(s, TrendsScreen) for s in app.screen_stack) == 1
+
+
+async def test_the_dashboard_and_trends_show_the_one_pain_chart(empty_db):
+    """One widget, configured per screen: on an empty diary the dashboard keeps its dated axes
+    and says how to log; Trends says the period has no ratings."""
+    app = make_app(empty_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = app.screen.query_one("#pain-chart", PainChart)
+        assert len(home.daily) == 30 and home.axes_when_unrated
+        assert "Pain, last 30 days: no ratings yet (p logs one)" in home.render().plain
+        screen = await open_trends(pilot)
+        chart = screen.query_one("#pain-trend", PainChart)
+        assert not chart.axes_when_unrated
+        assert "Pain, 90 days: no ratings in this period" in chart.render().plain

@@ -31,7 +31,6 @@ thread, only to poll `PRAGMA data_version` once a second (2 microseconds a call)
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -60,12 +59,6 @@ from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.form import EntryForm
 from tracker.tui.screens.history import HistoryScreen
 
-#: Screens other modules provide, imported on first use: action -> (module, class).
-LAZY_SCREENS: dict[str, tuple[str, str]] = {
-    "trends": ("tracker.tui.screens.trends", "TrendsScreen"),
-    "guide": ("tracker.tui.screens.guide", "GuideScreen"),
-    "export": ("tracker.tui.screens.export", "ExportScreen"),
-}
 #: How often the app looks for writes made by other processes (`PRAGMA data_version`).
 LIVE_REFRESH_SECONDS = 1.0
 LIGHT_THEME, DARK_THEME = "textual-light", "textual-dark"
@@ -74,7 +67,7 @@ FAILURE_SECONDS = 8.0
 
 
 class TrackerApp(App[None]):
-    """The diary app: dashboard, forms, history; trends, guide and export when installed."""
+    """The diary app: dashboard, forms, history, trends, guide and export."""
 
     #: Absolute, so a subclass defined elsewhere (tests, benchmarks) still finds it.
     CSS_PATH = Path(__file__).parent / "app.tcss"
@@ -155,11 +148,13 @@ class TrackerApp(App[None]):
         to: DOMNode | None = None,
         group: str = "store",
         failure: str = READ_FAILED,
+        exclusive: bool = False,
     ) -> Worker[None]:
         """Run `job(store)` in a thread; post `reply(result)` (or `StoreFailed`) to `to`.
 
         Any exception the job raises becomes `StoreFailed(one line, failure)`: a damaged row
         in one reply must cost a toast, never the app (Textual exits on a worker's error).
+        `exclusive` cancels the group's earlier workers (see `run_worker`).
         """
         target = to if to is not None else self
         path = self.db_path
@@ -175,7 +170,7 @@ class TrackerApp(App[None]):
             if answer is not None:
                 target.post_message(answer)
 
-        return target.run_worker(work, name=group, group=group, thread=True)
+        return target.run_worker(work, name=group, group=group, thread=True, exclusive=exclusive)
 
     def save_entry(
         self, entry: Entry, entry_id: int | None = None, *, reply_to: DOMNode | None = None
@@ -263,14 +258,21 @@ class TrackerApp(App[None]):
     def action_history(self) -> None:
         self.show_section(HistoryScreen)
 
+    # Trends, the guide and export are imported when first opened, not at start-up.
     def action_trends(self) -> None:
-        self._show_lazy("trends")
+        from tracker.tui.screens.trends import TrendsScreen
+
+        self.show_section(TrendsScreen)
 
     def action_guide(self) -> None:
-        self._show_lazy("guide")
+        from tracker.tui.screens.guide import GuideScreen
+
+        self.show_section(GuideScreen)
 
     def action_export(self) -> None:
-        self._show_lazy("export")
+        from tracker.tui.screens.export import ExportScreen
+
+        self.show_section(ExportScreen)
 
     def show_section(self, screen_type: type[Screen]) -> None:
         """Show a section screen over the dashboard, replacing any other section."""
@@ -285,23 +287,6 @@ class TrackerApp(App[None]):
             self.switch_screen(screen_type())
         else:
             self.push_screen(screen_type())
-
-    def _show_lazy(self, name: str) -> None:
-        if self._navigation_blocked():
-            return
-        module_name, class_name = LAZY_SCREENS[name]
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                self.notify(f"The {name} screen failed to load: {exc}", severity="error")
-                return
-            module = None
-        screen_type = getattr(module, class_name, None)
-        if screen_type is None:
-            self.notify(f"The {name} screen is not available yet.", severity="warning")
-            return
-        self.show_section(screen_type)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

@@ -1,7 +1,8 @@
-"""Messages the app's workers and screens post, named for what already happened.
+"""Every Textual message of the app, in one place, named for what already happened.
 
-Workers never touch widgets: they post one of these to the App or to the screen that asked,
-and the handler (on the main thread) updates the widgets.
+Workers never touch widgets: `TrackerApp.run_store_job` posts one of these to the App or to the
+screen that asked (or `StoreFailed` when the job raised), and the handler (on the main thread)
+updates the widgets.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from tracker.tui.data import DashboardData
+    from tracker.tui.screens.trends import TrendsData
 
 #: The heading of a failed read's toast (a failed write says "Not saved" or "Not deleted").
 READ_FAILED = "Could not read the diary"
@@ -77,3 +79,39 @@ class ActivitiesLoaded(Message):
     """The user's past activities were read, most used first (for suggestions)."""
 
     activities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TrendsLoaded(Message):
+    """The figures for a period were read and analysed (`data` is a `TrendsData`); `request`
+    numbers the load, so an answer overtaken by a later one is dropped."""
+
+    data: TrendsData
+    request: int = 0
+
+
+@dataclass
+class DateSpanLoaded(Message):
+    """The first and last logged day were read (None for an empty diary)."""
+
+    first: str | None
+    last: str | None
+
+
+@dataclass
+class CsvExported(Message):
+    """The CSV file was written: `rows` rows of `table` to `path`."""
+
+    path: str
+    table: str
+    rows: int
+
+
+@dataclass
+class ExistingFileFound(Message):
+    """Nothing was written: the file exists, and replacing it needs the person's yes."""
+
+    path: str
+    table: str
+    start: str | None
+    end: str | None

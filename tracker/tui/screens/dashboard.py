@@ -86,7 +86,12 @@ class DashboardScreen(TrackerScreen[None]):
                 card.border_title = title
                 yield card
         with Horizontal(id="dashboard-body"):
-            yield PainChart(id="pain-chart")
+            yield PainChart(
+                title="Pain, last 30 days",
+                unrated="no ratings yet (p logs one)",
+                axes_when_unrated=True,
+                id="pain-chart",
+            )
             with Vertical(id="tips-box"):
                 yield DashboardTips(id="guidance-panel")
         yield Footer()

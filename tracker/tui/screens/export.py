@@ -3,9 +3,10 @@
 It calls `tracker.exchange.csv_export.export_file`, the function behind `tracker export`, so
 the dialog and the CLI write the same file through `tracker.safe_files`: never onto the diary
 or any SQLite file, and never over an existing file without a yes here ("Replace FILE?",
-then the same export with force=True). The worker opens its own Store on `self.app.db_path`
-and never touches widgets: it posts `Exported`, `ExportExists` or `ExportFailed`, and the
-handlers (main thread) say what happened. Status lines quote paths the person typed: markup off.
+then the same export with force=True). The file is written in the app's one store worker path,
+`run_store_job` (its own Store on `db_path`, no widgets touched): it replies `CsvExported` or
+`ExistingFileFound`, or `StoreFailed` with one line, and the handlers (main thread) say what
+happened in the status line. Status lines quote paths the person typed: markup off.
 
 In the demo (`tracker demo`) the suggested name is tracker-DEMO-export-DAY-TABLE.csv, so a
 sample export can never pass for, or replace, an export of the real diary.
@@ -13,11 +14,10 @@ sample export can never pass for, or replace, an export of the real diary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,12 +28,18 @@ from tracker import models
 from tracker.exchange.csv_export import TABLES, default_filename, export_file
 from tracker.period import parse_period
 from tracker.safe_files import OutputExists
-from tracker.store import Store
-from tracker.tui.failures import one_line
+from tracker.tui.messages import CsvExported, DateSpanLoaded, ExistingFileFound, StoreFailed
 from tracker.tui.screens.base import TrackerModal
 from tracker.tui.screens.confirm import ReplaceScreen
 from tracker.tui.widgets.own_keys import FormInput, FormRadioSet
 
+if TYPE_CHECKING:
+    from textual.worker import Worker
+
+    from tracker.store import Store
+
+#: The heading of a failed export (the dialog shows the line in its status, not in a toast).
+NOT_EXPORTED = "Not exported"
 TABLE_HELP = {
     "daily": "one row per calendar day: pain means, PEG, symptoms, exercise minutes",
     "pain": "every pain entry as logged (re-importable with tracker import)",
@@ -61,36 +67,6 @@ class ExportScreen(TrackerModal[None]):
         Binding("escape", "close", "Close"),
         Binding("ctrl+s", "export", "Export"),
     ]
-
-    @dataclass
-    class Exported(Message):
-        """The CSV file was written."""
-
-        path: str
-        table: str
-        rows: int
-
-    @dataclass
-    class ExportExists(Message):
-        """Nothing was written: the file exists, and replacing it needs the person's yes."""
-
-        path: str
-        table: str
-        start: str | None
-        end: str | None
-
-    @dataclass
-    class ExportFailed(Message):
-        """Nothing was exported; `message` is one line for the user."""
-
-        message: str
-
-    @dataclass
-    class SpanLoaded(Message):
-        """The first and last logged day were read (None for an empty diary)."""
-
-        first: str | None
-        last: str | None
 
     def __init__(self, demo: bool | None = None) -> None:
         super().__init__(id="export-screen")
@@ -125,7 +101,7 @@ class ExportScreen(TrackerModal[None]):
             yield Static("", id="export-status", markup=False)
 
     def on_mount(self) -> None:
-        self.load_span(self.tracker_app.db_path)
+        self.load_span()
 
     # ---- choices ------------------------------------------------------------------------
     @on(RadioSet.Changed, "#export-table")
@@ -166,46 +142,50 @@ class ExportScreen(TrackerModal[None]):
     def _start(self, table: str, path: Path, start: str | None, end: str | None, force: bool):
         verb = "Replacing" if force else "Writing"
         self._status(f"{verb} {path} with the {table} table...")
-        self.run_export(self.tracker_app.db_path, table, path, start, end, force)
+        self.run_export(table, path, start, end, force)
 
-    # ---- workers and their messages -----------------------------------------------------
-    @work(thread=True, exclusive=True, group="export")
+    # ---- store jobs and their messages ---------------------------------------------------
     def run_export(
         self,
-        db_path: Path,
         table: str,
         path: Path,
         start: str | None,
         end: str | None,
         force: bool = False,
-    ) -> None:
-        """Write the file; any failure becomes one line (the worker must never raise)."""
-        try:
-            with Store.open(db_path, create=False) as store:
-                rows = export_file(store, table, path, start, end, force=force)
-        except OutputExists:
-            self.post_message(self.ExportExists(str(path), table, start, end))
-            return
-        except Exception as exc:  # OutputRefused, StoreError, OSError, sqlite3, analysis
-            self.post_message(self.ExportFailed(one_line(exc)))
-            return
-        self.post_message(self.Exported(str(path), table, rows))
+    ) -> Worker[None]:
+        """Write the file in the app's store worker; it replies `CsvExported`, or
+        `ExistingFileFound` when the file is there and `force` is off. Any other failure
+        (OutputRefused, StoreError, OSError, sqlite3, analysis) comes back as `StoreFailed`."""
 
-    @work(thread=True, group="export-span")
-    def load_span(self, db_path: Path) -> None:
-        try:
-            with Store.open(db_path, create=False) as store:
-                span = store.date_span()
-        except Exception as exc:
-            self.post_message(self.ExportFailed(one_line(exc)))
-            return
-        self.post_message(self.SpanLoaded(*(span or (None, None))))
+        def job(store: Store) -> int | None:
+            try:
+                return export_file(store, table, path, start, end, force=force)
+            except OutputExists:
+                return None
 
-    def on_export_screen_exported(self, message: Exported) -> None:
+        def reply(rows: int | None) -> Message:
+            if rows is None:
+                return ExistingFileFound(str(path), table, start, end)
+            return CsvExported(str(path), table, rows)
+
+        return self.tracker_app.run_store_job(
+            job, reply, to=self, group="export", failure=NOT_EXPORTED, exclusive=True
+        )
+
+    def load_span(self) -> Worker[None]:
+        """Read the first and last logged day (the range's placeholders); `DateSpanLoaded`."""
+        return self.tracker_app.run_store_job(
+            lambda store: store.date_span() or (None, None),
+            lambda span: DateSpanLoaded(*span),
+            to=self,
+            group="export-span",
+        )
+
+    def on_csv_exported(self, message: CsvExported) -> None:
         noun = "row" if message.rows == 1 else "rows"
         self._status(f"Wrote {message.rows} {noun} of the {message.table} table to {message.path}")
 
-    def on_export_screen_export_exists(self, message: ExportExists) -> None:
+    def on_existing_file_found(self, message: ExistingFileFound) -> None:
         """Ask before replacing; only a yes runs the export again, with force."""
         self._status(f"{message.path} already exists: replace it?")
 
@@ -218,10 +198,13 @@ class ExportScreen(TrackerModal[None]):
 
         self.app.push_screen(ReplaceScreen(message.path), answered)
 
-    def on_export_screen_export_failed(self, message: ExportFailed) -> None:
+    def on_store_failed(self, message: StoreFailed) -> None:
+        """The export or the span read failed: one line in the dialog, and no toast (stopped
+        here, so it does not bubble to the App)."""
+        message.stop()
         self._status(f"Error: {message.message}", error=True)
 
-    def on_export_screen_span_loaded(self, message: SpanLoaded) -> None:
+    def on_date_span_loaded(self, message: DateSpanLoaded) -> None:
         if message.first:
             self.query_one("#export-from", Input).placeholder = f"{message.first} (first day)"
             self.query_one("#export-to", Input).placeholder = f"{message.last} (last day)"

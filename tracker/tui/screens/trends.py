@@ -17,7 +17,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static, Tab, Tabs
 
@@ -26,15 +25,12 @@ from tracker.analysis import daily_series, diary_baseline, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.tui.commands import quiet_bindings
-from tracker.tui.messages import DataChanged, StoreFailed
+from tracker.tui.messages import DataChanged, StoreFailed, TrendsLoaded
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.tips import tips_for_rows
+from tracker.tui.widgets.pain_chart import PainChart
 from tracker.tui.widgets.tip_list import TipList
-from tracker.tui.widgets.trend_charts import (
-    ExerciseTrendChart,
-    PainTrendChart,
-    ResponseTrendChart,
-)
+from tracker.tui.widgets.trend_charts import ExerciseTrendChart, ResponseTrendChart
 from tracker.words.trends import exercise_words, pain_words, response_words
 
 if TYPE_CHECKING:
@@ -74,14 +70,6 @@ class TrendsData:
     daily: list[dict] = field(default_factory=list)
     baseline: float | None = None
     tips: list = field(default_factory=list)
-
-
-@dataclass
-class TrendsLoaded(Message):
-    """The figures for a period were read and analysed (`data` is a `TrendsData`)."""
-
-    data: TrendsData
-    request: int = 0
 
 
 def load_trends(store: Store, period: str, today: dt.date) -> TrendsData:
@@ -134,7 +122,7 @@ class TrendsScreen(TrackerScreen[None]):
         yield PeriodTabs(*tabs, active=f"period-{self.period}", id="trends-period")
         with Horizontal(id="trends-body"):
             with VerticalScroll(id="trends-charts"):
-                yield from self._section("pain", PainTrendChart(id="pain-trend"))
+                yield from self._section("pain", PainChart(id="pain-trend"))
                 yield from self._section("exercise", ExerciseTrendChart(id="exercise-trend"))
                 yield from self._section("response", ResponseTrendChart(id="response-trend"))
             with Vertical(id="trends-tips-box"):
@@ -192,7 +180,7 @@ class TrendsScreen(TrackerScreen[None]):
         self.data = data
         s = data.summary
         label = PERIODS[data.period].label.lower()
-        self.query_one(PainTrendChart).set_data(data.daily, data.baseline, f"Pain, {label}")
+        self.query_one(PainChart).set_data(data.daily, data.baseline, f"Pain, {label}")
         self.query_one(ExerciseTrendChart).set_data(
             s["weekly_exercise_minutes"], s["weekly_aerobic_target"]
         )

@@ -1,4 +1,6 @@
-"""The Trends screen's three charts, each `tracker.plots` builder inside a textual-plotext widget.
+"""The charts' base, and the Trends screen's exercise and response charts; its pain chart is
+`pain_chart.PainChart`, the one the dashboard shows too. Each is a `tracker.plots` builder
+inside a textual-plotext widget.
 
 `tracker plot` calls the same builders, so the terminal and the app draw the same charts. Each
 widget holds its data and redraws in one method: clear the figure, build, refresh the widget
@@ -11,13 +13,7 @@ from __future__ import annotations
 from textual import events
 from textual_plotext import PlotextPlot
 
-from tracker.plots import (
-    DEFAULT_MAX_BARS,
-    DEFAULT_MAX_POINTS,
-    exercise_chart,
-    pain_chart,
-    response_chart,
-)
+from tracker.plots import DEFAULT_MAX_BARS, exercise_chart, response_chart
 
 #: Columns of axis labels and frame around a plotext chart's plotting area.
 AXIS_COLUMNS = 10
@@ -42,35 +38,6 @@ class TrendChart(PlotextPlot):
 
     def draw(self) -> None:
         raise NotImplementedError
-
-
-class PainTrendChart(TrendChart):
-    """Daily pain, its rolling mean, the baseline and the 30%/50% reduction levels."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.daily: list[dict] | None = None  # None until the first answer arrives
-        self.baseline: float | None = None
-        self.chart_title = "Pain (0-10)"
-
-    def set_data(self, daily: list[dict], baseline: float | None, title: str) -> None:
-        """Replace the data (an `analysis.daily_series` list) and draw it."""
-        self.daily, self.baseline, self.chart_title = daily, baseline, title
-        self.redraw()
-
-    def draw(self) -> None:
-        if self.daily is None:
-            self.plt.title("Loading...")
-            return
-        if not any(day.get("average") is not None for day in self.daily):
-            self.plt.title(f"{self.chart_title}: no ratings in this period")
-            return
-        # About two points per column, as `tracker plot` draws it.
-        width = self.size.width
-        max_points = 2 * width if width else DEFAULT_MAX_POINTS
-        pain_chart(
-            self.plt, self.daily, self.baseline, max_points=max_points, title=self.chart_title
-        )
 
 
 class ExerciseTrendChart(TrendChart):
