@@ -223,6 +223,8 @@ class TrackerApp(App[None]):
     def open_form(self, kind: str, row: dict | None = None) -> None:
         """Open the form of `kind` (the registry names it); with `row` (a Store row dict) it
         edits that entry."""
+        import importlib  # the registry names the form as "module:Class" (it is headless)
+
         module, _, name = kind_named(kind).form.partition(":")
         form_class = getattr(importlib.import_module(module), name)
         self.push_screen(form_class(row), self._form_closed)

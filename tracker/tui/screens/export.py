@@ -26,6 +26,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tracker import models
 from tracker.exchange.csv_export import TABLES, default_filename, export_file
+from tracker.kinds import KINDS
 from tracker.period import parse_period
 from tracker.safe_files import OutputExists
 from tracker.tui.messages import CsvExported, DateSpanLoaded, ExistingFileFound, StoreFailed
@@ -42,8 +43,10 @@ if TYPE_CHECKING:
 NOT_EXPORTED = "Not exported"
 TABLE_HELP = {
     "daily": "one row per calendar day: pain means, PEG, symptoms, exercise minutes",
-    "pain": "every pain entry as logged (re-importable with tracker import)",
-    "exercise": "every exercise session as logged (re-importable with tracker import)",
+    **{
+        name: f"{of.export_purpose} (re-importable with tracker import)"
+        for name, of in KINDS.items()
+    },
 }
 
 
