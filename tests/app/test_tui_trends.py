@@ -91,7 +91,7 @@ async def test_t_opens_trends_with_charts_and_words(sample_db):
         assert screen.query_one(ResponseTrendChart).summary is screen.data.summary
         words = screen.words()
         assert "From 2026-04-02 to 2026-06-30" in words
-        assert "below your baseline (6.8 -> 5.1)" in words
+        assert "below your baseline (6.8 -> 5.1, " in words
         assert "Mean pain on exercise days against rest days:" in words
 
 
@@ -180,7 +180,7 @@ async def test_a_write_from_another_process_reloads_the_numbers(sample_db):
         assert await wait_until(pilot, lambda: screen.data.summary["pain_entries"] == before + 1)
         await settle(pilot)
         recent = screen.data.summary["recent_avg"]
-        assert screen.words() != words and f"(6.8 -> {recent:.1f})" in screen.words()
+        assert screen.words() != words and f"(6.8 -> {recent:.1f}, " in screen.words()
 
 
 async def test_an_overtaken_answer_is_ignored(sample_db):

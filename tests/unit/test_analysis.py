@@ -140,32 +140,53 @@ def test_change_halved_pain_is_substantial():
     assert result["meaningful"] is True and result["substantial"] is True
 
 
-def test_change_at_exactly_thirty_percent_is_meaningful():
+def test_thirty_percent_under_two_points_is_only_minimal():
     # recent: five rated days 36-40 at 4, 4, 5, 4, 4 -> 21 / 5 = 4.2
-    # (4.2 - 6) / 6 = -30.0% (float arithmetic gives -29.999..., the rounded figure decides)
+    # 4.2 - 6.0 = -1.8 points = -30%: IMMPACT's 30%, but under Farrar's 2 points
     result = baseline_and_change(history(6, [4, 4, 5, 4, 4]), end=day(40))
     assert result["recent_avg"] == 4.2 and result["change_pct"] == -30.0
-    assert result["meaningful"] is True and result["substantial"] is False
+    assert result["change_points"] == -1.8 and result["change_band"] == "minimal"
+    assert result["meaningful"] is False and result["minimal"] is True
+
+
+def test_the_verdict_is_judged_on_the_numbers_shown():
+    # baseline 6.1 (days 0-13), recent 4.1 -> -2.0 points = -32.8% -> shown as -33%
+    daily = {day(i): 6.1 for i in range(14)} | {day(i): 4.1 for i in range(34, 41)}
+    result = baseline_and_change(daily, end=day(40))
+    assert (result["change_points"], result["change_pct"]) == (-2.0, -33.0)
+    assert result["change_band"] == "moderate" and result["meaningful"] is True
+    # -29.6% is shown as -30%, and judged as -30%, never "30% below ... less than 30%"
+    daily = {day(i): 6.75 for i in range(14)} | {day(i): 4.75 for i in range(34, 41)}
+    result = baseline_and_change(daily, end=day(40))
+    assert result["baseline_avg"] == 6.8 and result["recent_avg"] == 4.8  # shown as 6.8, 4.8
+    assert (result["change_points"], result["change_pct"]) == (-2.0, -29.0)
+    assert result["change_band"] == "minimal"
 
 
 def test_small_change_and_a_rise():
     down = baseline_and_change(history(6, [5] * 7), end=day(40))
-    # (5 - 6) / 6 = -16.7%
-    assert down["change_pct"] == -16.7 and down["meaningful"] is False
+    # (5 - 6) / 6 = -16.7% -> -17%
+    assert down["change_pct"] == -17.0 and down["meaningful"] is False
     up = baseline_and_change(history(4, [5] * 7), end=day(40))
     # (5 - 4) / 4 = +25%: positive means pain went up
     assert up["change_pct"] == 25.0 and up["change_points"] == 1.0
+    assert up["change_band"] == "worse"
     assert up["meaningful"] is False and up["substantial"] is False
 
 
 def test_change_is_none_when_it_cannot_be_computed():
-    short = {day(i): 5.0 for i in range(13)}  # 13 rated days: the baseline is still forming
-    result = baseline_and_change(short, end=day(40))
+    forming = {day(i): 5.0 for i in range(13)}  # 13 rated days, its 28 days not over yet
+    result = baseline_and_change(forming, end=day(20))
     assert result["baseline_avg"] is None and result["baseline_days"] == 13
+    assert result["baseline_set"] is False
     assert result["change_pct"] is None and result["meaningful"] is None
-    sparse = baseline_and_change(history(6, [3, 3]), end=day(40))  # 2 recent days < 3
-    assert sparse["recent_avg"] is None and sparse["recent_days"] == 2
-    assert sparse["change_pct"] is None
+    sparse = {day(i): 5.0 for i in range(0, 28, 5)}  # 6 rated days in 28: too few
+    sparse |= {day(i): 3.0 for i in range(34, 41)}
+    result = baseline_and_change(sparse, end=day(40))
+    assert result["baseline_avg"] is None and result["baseline_days"] == 6
+    few_recent = baseline_and_change(history(6, [3, 3]), end=day(40))  # 2 recent days < 3
+    assert few_recent["recent_avg"] is None and few_recent["recent_days"] == 2
+    assert few_recent["change_pct"] is None
     overlap = baseline_and_change(history(6, []), end=day(15))  # recent week 9..15 overlaps
     assert overlap["baseline_avg"] == 6.0 and overlap["recent_avg"] == 6.0
     assert overlap["change_pct"] is None
@@ -173,21 +194,43 @@ def test_change_is_none_when_it_cannot_be_computed():
     assert zero["change_pct"] is None
 
 
-def test_caller_sets_the_baseline_period():
+def test_the_baseline_is_bounded_in_span():
+    # one rating a week for 10 weeks, then daily: only the 4 weekly ratings within 28 days of
+    # the first count, too few; a programme start set by the user makes a baseline
+    daily = {day(7 * i): 7.0 for i in range(10)} | {day(i): 6.0 for i in range(70, 100)}
+    result = baseline_and_change(daily, end=day(99))
+    assert result["baseline_days"] == 4 and result["baseline_avg"] is None
+    result = baseline_and_change(daily, end=day(99), baseline_from=day(70))
+    assert (result["baseline_start"], result["baseline_end"]) == (day(70), day(83))
+    assert result["baseline_avg"] == 6.0 and result["baseline_from"] == day(70)
+    # a window of 28 days with 9 ratings, now over: set from those 9
+    daily = {day(3 * i): 5.0 for i in range(10)} | {day(i): 5.0 for i in range(34, 41)}
+    result = baseline_and_change(daily, end=day(40))
+    assert result["baseline_days"] == 10 and result["baseline_end"] == day(27)
+
+
+def test_caller_sets_the_baseline_start():
     daily = history(6, [3] * 7)
-    daily.update({day(20): 9.0, day(21): 8.0, day(22): 7.0})
-    result = baseline_and_change(daily, end=day(40), baseline_start=day(20), baseline_end=day(25))
-    # (9 + 8 + 7) / 3 = 8.0; (3 - 8) / 8 = -62.5%
-    assert result["baseline_avg"] == 8.0 and result["baseline_days"] == 3
-    assert result["change_pct"] == -62.5 and result["substantial"] is True
+    daily.update({day(20 + i): 8.0 for i in range(14)})  # days 20-33 at 8
+    result = baseline_and_change(daily, end=day(40), baseline_from=day(18))
+    # the first rated day from day 18 is day 20; days 20-33 -> 8.0; (3 - 8) / 8 = -62.5% -> -63%
+    assert result["baseline_avg"] == 8.0 and result["baseline_start"] == day(20)
+    assert result["change_pct"] == -63.0 and result["substantial"] is True
 
 
-def test_period_start_moves_the_default_baseline():
+def test_the_period_never_moves_the_baseline():
     daily = history(6, [3] * 7)
     daily.update({day(20 + i): 4.0 for i in range(14)})  # days 20-33 at 4
-    result = baseline_and_change(daily, start=day(20), end=day(40))
-    # first 14 rated days from day 20: all 4.0; recent 3.0 -> -25%
-    assert result["baseline_avg"] == 4.0 and result["change_pct"] == -25.0
+    whole = baseline_and_change(daily, end=day(40))
+    recent = baseline_and_change(daily, start=day(20), end=day(40))
+    assert whole == recent and recent["baseline_avg"] == 6.0 and recent["change_pct"] == -50.0
+
+
+def test_an_old_baseline_is_stale():
+    daily = {day(i): 6.0 for i in range(14)} | {day(i): 3.0 for i in range(200, 207)}
+    result = baseline_and_change(daily, end=day(206))
+    assert result["baseline_age_days"] == 206 - 13 and result["baseline_stale"] is True
+    assert baseline_and_change(history(6, [3] * 7), end=day(40))["baseline_stale"] is False
 
 
 # ---- exercise dose ------------------------------------------------------------------------------
@@ -400,9 +443,9 @@ def test_summarize_a_period_and_a_target():
                   weekly_target=30)  # fmt: skip
     assert (s["period_start"], s["period_end"]) == (day(20), day(30))
     assert s["days_logged"] == 11 and s["sessions"] == 1
-    # baseline: first 14 rated days from day 20 are only 11 -> none yet
-    assert s["baseline_avg"] is None and s["change_pct"] is None
-    assert s["recent_avg"] == 5.0  # days 24..30
+    # the baseline is the diary's (days 0-13 at 6), whatever the period; recent days 24..30
+    assert s["baseline_avg"] == 6.0 and s["recent_avg"] == 5.0
+    assert s["change_pct"] == -17.0 and s["change_band"] == "minimal"
     # weeks of day 20 (Sat 2026-03-21) .. day 30 (Tue 2026-03-31): W12, W13, W14
     weeks = s["weekly_exercise_minutes"]
     assert [w["week"] for w in weeks] == ["2026-W12", "2026-W13", "2026-W14"]

@@ -52,7 +52,9 @@ def test_stats_in_plain_words(invoke, halved):
     )
     # baseline 6.0, recent 3.0: (3 - 6) / 6 = -50%
     assert lines[1] == (
-        "Pain is 50% below your baseline (6.0 -> 3.0): a substantial change (IMMPACT: 50% or more)."
+        "Pain is 50% below your baseline (6.0 -> 3.0, -3.0 points; no day-to-day variation): "
+        "a substantially important reduction (50% or more, IMMPACT, Dworkin et al. 2008; and "
+        "at least 2 points, Farrar et al. 2001)."
     )
     # the last 7 days (0-6 ago) hold walks 0, 2, 4, 6 days ago: 4 x 40 = 160 minutes
     assert (

@@ -8,12 +8,12 @@ import pypdf
 import pytest
 
 from tracker.analysis import summarize
-from tracker.exchange.cells import number
 from tracker.exchange.report import latin1, write_report
-from tracker.exchange.report_data import change_verdict, gather, last_weeks
+from tracker.exchange.report_data import gather, last_weeks
 from tracker.models import validate_exercise, validate_pain
 from tracker.sample import write_sample
 from tracker.store import Store
+from tracker.words.change import change_line
 
 TODAY = dt.date(2024, 6, 30)
 
@@ -21,6 +21,11 @@ TODAY = dt.date(2024, 6, 30)
 def text_of(path) -> tuple[int, str]:
     reader = pypdf.PdfReader(path)
     return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace as one space (the PDF wraps long sentences)."""
+    return " ".join(text.split())
 
 
 @pytest.fixture
@@ -64,9 +69,15 @@ def test_report_states_baseline_recent_and_the_change(halved, fixed_today, tmp_p
     pages, text = text_of(target)
     assert pages == 2
     assert "Period: 2024-05-01 to 2024-06-30" in text
-    assert "Baseline: 6/10" in text and "Recent: 3/10" in text
-    assert "Change: -3 points (-50%)" in text
-    assert "substantial reduction" in text and "Dworkin" in text
+    # the one wording of the change, the very sentence `tracker stats` prints
+    said = (
+        "Pain is 50% below your baseline (6.0 -> 3.0, -3.0 points; no day-to-day variation): "
+        "a substantially important reduction (50% or more, IMMPACT, Dworkin et al. 2008; and "
+        "at least 2 points, Farrar et al. 2001)."
+    )
+    assert said in flat(text)
+    assert invoke("stats").output.splitlines()[1] == said
+    assert "Baseline: 14 rated days from 2024-05-01 to 2024-05-14" in flat(text)
     assert "not a diagnosis" in text
     assert "burning" in text
     assert "Schwimmen - \u00d6lbad >= 1h ??" in text  # core fonts: Latin-1 kept, the rest spelled
@@ -81,9 +92,8 @@ def test_report_numbers_match_the_analysis_on_ten_years(tmp_path):
         summary = summarize(store.pain_rows(), store.exercise_rows(), today=TODAY)
     count, text = text_of(tmp_path / "r.pdf")
     assert pages == count <= 2
-    assert f"Baseline: {number(summary['baseline_avg'])}/10" in text
-    assert f"Recent: {number(summary['recent_avg'])}/10" in text
-    assert f"({number(summary['change_pct'])}%)" in text
+    assert change_line(summary) in flat(text)
+    assert f"{summary['baseline_avg']:.1f} -> {summary['recent_avg']:.1f}" in text
     assert f"{len(summary['flare_sessions'])} in the period" in text
 
 
@@ -92,7 +102,10 @@ def test_range_options_and_errors(halved, fixed_today, tmp_path, invoke):
     assert invoke("report", str(target), "--from", "2024-06-01").exit_code == 0
     _, text = text_of(target)
     assert "Period: 2024-06-01 to 2024-06-30" in text
-    assert "Not enough ratings to compare" in text
+    # --from moves the period, never the baseline: the same change as the whole diary's
+    assert "Pain is 50% below your baseline (6.0 -> 3.0" in flat(text)
+    assert invoke("report", str(target), "--force", "--baseline-from", "2024-06-20").exit_code == 0
+    assert "Baseline: not set yet" in flat(text_of(target)[1])  # 7 rated days so far, window open
     backwards = invoke("report", str(target), "--from", "2024-06-10", "--to", "2024-06-01")
     assert backwards.exit_code == 2 and backwards.stderr.startswith("Error: to:")
 
@@ -121,20 +134,13 @@ def test_gathered_weeks_are_the_last_six_iso_weeks(halved):
     assert data.symptoms == [("burning", 7)]
 
 
-@pytest.mark.parametrize(
-    ("pct", "meaningful", "substantial", "words"),
-    [
-        (None, None, None, "Not enough ratings"),
-        (-55.0, True, True, "A substantial reduction"),
-        (-30.0, True, False, "A moderately important reduction"),
-        (-10.0, False, False, "Less than the 30% reduction"),
-        (0.0, False, False, "No change"),
-        (12.5, False, False, "Pain is higher than at baseline"),
-    ],
-)
-def test_change_verdict_uses_immpact_thresholds(pct, meaningful, substantial, words):
-    summary = {"change_pct": pct, "meaningful": meaningful, "substantial": substantial}
-    assert change_verdict(summary).startswith(words)
+def test_report_and_stats_say_the_same_for_any_period_and_baseline(halved, fixed_today, invoke):
+    with Store.open(halved) as store:
+        for start, base in [(None, None), ("2024-06-01", None), (None, "2024-05-05")]:
+            data = gather(store, start=start, today=TODAY, baseline_from=base)
+            args = ["stats", *(["--from", start] if start else [])]
+            args += ["--baseline-from", base] if base else []
+            assert change_line(data.summary) in invoke(*args).output.splitlines()
 
 
 def test_latin1_keeps_text_extractable():

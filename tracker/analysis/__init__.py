@@ -9,8 +9,8 @@ about 25 ms and the daily series takes about 9 ms (tests/bench_trends.py).
 - days:     `daily_series` (per calendar day, gaps as None, 7/28-day rolling means),
             `pain_by_day`, `rolling_mean`
 - calendar: ISO-day arithmetic (`shift`, `monday_of`, `calendar`), used by plots and the app
-- change:   `baseline_and_change` (baseline, recent week, IMMPACT 30%/50% flags),
-            `diary_baseline` (the same against the diary's first 14 rated days)
+- change:   `baseline_and_change`: the one baseline (dated, bounded, settable), the recent
+            week, the change with its interval and verdict band; `diary_baseline`
 - exercise: `weekly_exercise` (minutes per ISO week by category vs a target), `iso_week`,
             `minutes_by_category`
 - response: `exercise_response`, `session_pain_change`, `flare_sessions`

@@ -1,24 +1,75 @@
-"""Baseline and change: how far recent pain is from where the diary started.
+"""Baseline and change: how far recent pain is from the baseline, judged once for every screen.
 
-The thresholds are IMMPACT's (Dworkin et al., J Pain 2008): a 30% reduction in pain intensity
-is a moderately important ("meaningful") change, 50% a substantial one.
+One definition, used by `tracker stats`, `plot`, `tips`, the app and the PDF report:
+
+- **Baseline.** It starts at the first rated day on or after the baseline start: the diary's
+  first rated day, or a day the user sets (`--baseline-from`, e.g. the start of an exercise
+  programme). It is the mean daily pain of the first 14 rated days within 28 calendar days of
+  that day. It is set once it has 14 rated days, or once its 28 days are over with at least
+  7; until then it is still forming. It never depends on the period on show, so the app and
+  the report give the same baseline. It is *old* when it ended more than 180 days before the
+  period's last day (the words say so).
+- **Recent.** The mean of the last 7 calendar days of the period, at least 3 rated.
+- **Change.** Computed from the two means as shown (rounded to 1 decimal): points = recent -
+  baseline (1 decimal), percent = 100 * points / baseline, rounded to a whole number. Every
+  judgement is made on these shown values, so the words never contradict the numbers.
+- **Interval.** A rough 95% interval for the difference of the two means from the person's own
+  day-to-day variation (Welch's t interval over the daily values). Daily pain is
+  autocorrelated, so the true uncertainty is larger: the interval is a floor, not a promise.
+- **Bands** (`change_band`), for a reduction:
+  - "variation": the interval covers no change: within the usual day-to-day variation;
+  - "regression": pain was already falling inside the baseline itself (its first half 1.5
+    points or more above its second, beyond the variation): a diary that starts in a bad
+    spell falls back by chance (regression to the mean), so the drop is not counted as an
+    improvement;
+  - "substantial": 50% or more AND 2 points or more;
+  - "moderate": 30% or more AND 2 points or more (Farrar et al. 2001: about 2 points or about
+    30% on a 0-10 scale; IMMPACT, Dworkin et al. 2008: 30% moderately important, 50%
+    substantially important);
+  - "minimal": 10% or more (IMMPACT: 10-20% minimally important) but not both thresholds above;
+  - "small": under 10%.
+  A rise beyond the variation is "worse"; the same value is "none".
+  `meaningful` is True for "moderate" and "substantial", `substantial` for "substantial".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
 
 from tracker.analysis.calendar import DayLike, iso, shift
 from tracker.analysis.days import mean, pain_by_day
 
+MINIMAL_PCT = 10.0
 MEANINGFUL_PCT = 30.0
 SUBSTANTIAL_PCT = 50.0
-#: The default baseline is the mean daily pain of the first 14 logged days.
+#: Farrar et al. 2001: a clinically important change is also about 2 points on 0-10.
+MEANINGFUL_POINTS = 2.0
+#: The baseline is the mean of the first 14 rated days...
 BASELINE_DAYS = 14
+#: ...that fall within 28 calendar days of its first day...
+BASELINE_SPAN_DAYS = 28
+#: ...and needs at least 7 of them once those 28 days are over.
+MIN_BASELINE_DAYS = 7
+#: Pain counts as falling inside the baseline when its first half is this much higher than its
+#: second (and beyond the day-to-day variation).
+FALLING_POINTS = 1.5
+#: A baseline that ended more than this many days before the period's end is called old.
+BASELINE_STALE_DAYS = 180
 #: "Recent" is the last 7 calendar days of the period.
 RECENT_DAYS = 7
-#: Fewest days with a rating behind a recent mean or a caller-set baseline.
+#: Fewest days with a rating behind a recent mean.
 MIN_DAYS = 3
+
+BANDS = ("substantial", "moderate", "minimal", "small", "none", "variation", "regression", "worse")
+
+# Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom (then 1.96 beyond 120).
+_T95 = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)  # fmt: skip
 
 
 def baseline_and_change(
@@ -26,107 +77,173 @@ def baseline_and_change(
     *,
     end: DayLike,
     start: DayLike | None = None,
-    baseline_start: DayLike | None = None,
-    baseline_end: DayLike | None = None,
+    baseline_from: DayLike | None = None,
 ) -> dict:
-    """Baseline, recent mean and the change between them.
+    """Baseline, recent mean, the change between them and its verdict (module docstring).
 
     `daily_pain` maps ISO day -> mean pain that day (see `days.pain_by_day`). The period is
-    start..end (start open when None).
-
-    - Baseline: with neither `baseline_start` nor `baseline_end`, the mean of the first 14 days
-      with a rating inside the period; None until 14 such days exist. When the caller sets
-      either bound, the mean of the rated days in that span (it may lie before the period;
-      an open bound reaches the first or last rated day), None under 3 rated days.
-    - Recent: the mean over the last 7 calendar days of the period (end-6..end), None under
-      3 rated days.
-    - change_points = recent - baseline; change_pct = 100 * change_points / baseline.
-      Sign: negative means pain went DOWN (-34.0 = 34% less pain than the baseline).
-      Both are None when either mean is None, when the baseline is 0, or when the recent week
-      overlaps the baseline span (a mean is not compared with itself).
-    - meaningful: change_pct <= -30; substantial: change_pct <= -50 (None with no change_pct).
-    Keys: baseline_avg, baseline_days, baseline_start, baseline_end, recent_avg, recent_days,
-    recent_start, recent_end, change_pct, change_points, meaningful, substantial.
+    start..end (start open when None); only the recent week depends on it. Days after `end`
+    are not used. Keys: baseline_avg, baseline_days, baseline_start, baseline_end, baseline_set,
+    baseline_from, baseline_age_days, baseline_stale, baseline_first_half,
+    baseline_second_half, baseline_falling, recent_avg, recent_days, recent_start, recent_end,
+    change_points, change_pct, change_low, change_high, within_variation, change_band,
+    minimal, meaningful, substantial.
     """
-    end_iso = iso(end)
+    end_iso = iso(end) or ""
     start_iso = iso(start)
-    baseline = _baseline(daily_pain, start_iso, end_iso, iso(baseline_start), iso(baseline_end))
+    known = {day: value for day, value in daily_pain.items() if day <= end_iso}
+    baseline = _baseline(known, iso(baseline_from), end_iso)
     recent_start = shift(end_iso, -(RECENT_DAYS - 1))
     if start_iso is not None and start_iso > recent_start:
         recent_start = start_iso
-    recent = [v for day, v in daily_pain.items() if recent_start <= day <= end_iso]
-    recent_avg = mean(recent) if len(recent) >= MIN_DAYS else None
-    change = _change(baseline, recent_avg, recent_start)
+    recent = [v for day, v in known.items() if recent_start <= day <= end_iso]
+    recent_avg = _round1(mean(recent)) if len(recent) >= MIN_DAYS else None
     result = {
         **baseline,
-        "baseline_avg": _round(baseline["baseline_avg"]),
-        "recent_avg": _round(recent_avg),
+        "recent_avg": recent_avg,
         "recent_days": len(recent),
         "recent_start": recent_start,
         "recent_end": end_iso,
     }
-    result.update(change)
+    result.update(_change(baseline, recent if recent_avg is not None else [], recent_start))
     return result
 
 
 def diary_baseline(pain_rows: Iterable[dict], *, end: DayLike) -> dict:
-    """`baseline_and_change` against the diary's own baseline: its first 14 rated days,
-    whatever period is on show.
-
-    The one place the dashboard, the Trends screen and `tracker plot` get "your baseline"
-    from, so a 30% reduction is measured from where the diary started on all three. `stats`
-    and the report measure from the start of their period instead (`summarize(start=...)`).
-    """
+    """`baseline_and_change` over the whole diary to `end` with the default baseline (the
+    diary's first rated days): what the dashboard shows, the same as `summarize` gives."""
     return baseline_and_change(pain_by_day(pain_rows), end=end)
 
 
-def _baseline(
-    daily_pain: dict[str, float],
-    start: str | None,
-    end: str,
-    baseline_start: str | None,
-    baseline_end: str | None,
-) -> dict:
-    if baseline_start is None and baseline_end is None:
-        days = [d for d in sorted(daily_pain) if (start is None or d >= start) and d <= end]
-        days = days[:BASELINE_DAYS]
-        enough = len(days) == BASELINE_DAYS
+def mean_difference_interval(
+    first: Sequence[float], second: Sequence[float]
+) -> tuple[float, float] | None:
+    """A 95% Welch t interval for mean(second) - mean(first), or None under 2 values each."""
+    if len(first) < 2 or len(second) < 2:
+        return None
+    var1, var2 = _variance(first) / len(first), _variance(second) / len(second)
+    diff = sum(second) / len(second) - sum(first) / len(first)
+    se2 = var1 + var2
+    if se2 == 0:
+        return diff, diff
+    df = se2**2 / (var1**2 / (len(first) - 1) + var2**2 / (len(second) - 1))
+    t = _T95[min(int(df), 30) - 1] if df < 31 else (2.0 if df < 120 else 1.96)
+    half = t * math.sqrt(se2)
+    return diff - half, diff + half
+
+
+def _variance(values: Sequence[float]) -> float:
+    centre = sum(values) / len(values)
+    return sum((v - centre) ** 2 for v in values) / (len(values) - 1)
+
+
+def _baseline(known: dict[str, float], baseline_from: str | None, end: str) -> dict:
+    rated = sorted(day for day in known if baseline_from is None or day >= baseline_from)
+    days: list[str] = []
+    if rated:
+        last_day = shift(rated[0], BASELINE_SPAN_DAYS - 1)
+        days = [day for day in rated if day <= last_day][:BASELINE_DAYS]
+        window_over = end > last_day
+        enough = len(days) == BASELINE_DAYS or (window_over and len(days) >= MIN_BASELINE_DAYS)
     else:
-        days = [
-            d
-            for d in sorted(daily_pain)
-            if (baseline_start is None or d >= baseline_start)
-            and (baseline_end is None or d <= baseline_end)
-        ]
-        enough = len(days) >= MIN_DAYS
-    value = mean([daily_pain[d] for d in days]) if enough else None
+        enough = False
+    values = [known[d] for d in days]
+    half = len(values) // 2
+    first_half, second_half = values[:half], values[len(values) - half :]
+    falling = False
+    if enough:
+        interval = mean_difference_interval(first_half, second_half)
+        first_avg, second_avg = _round1(mean(first_half)), _round1(mean(second_half))
+        falling = (
+            interval is not None
+            and interval[1] < 0
+            and first_avg is not None
+            and second_avg is not None
+            and first_avg - second_avg >= FALLING_POINTS
+        )
+    baseline_end = days[-1] if days else None
+    age = _days_between(baseline_end, end) if enough and baseline_end else None
     return {
-        "baseline_avg": value,
+        "baseline_avg": _round1(mean(values)) if enough else None,
         "baseline_days": len(days),
-        "baseline_start": baseline_start or (days[0] if days else None),
-        "baseline_end": baseline_end or (days[-1] if days else None),
+        "baseline_start": days[0] if days else None,
+        "baseline_end": baseline_end,
+        "baseline_set": enough,
+        "baseline_from": baseline_from,
+        "baseline_age_days": age,
+        "baseline_stale": age is not None and age > BASELINE_STALE_DAYS,
+        "baseline_first_half": _round1(mean(first_half)) if enough else None,
+        "baseline_second_half": _round1(mean(second_half)) if enough else None,
+        "baseline_falling": falling,
+        "_baseline_values": values if enough else [],
     }
 
 
-def _change(baseline: dict, recent_avg: float | None, recent_start: str) -> dict:
+def _change(baseline: dict, recent: list[float], recent_start: str) -> dict:
+    base_values = baseline.pop("_baseline_values")
     base = baseline["baseline_avg"]
     overlaps = baseline["baseline_end"] is not None and recent_start <= baseline["baseline_end"]
-    if base is None or recent_avg is None or base == 0 or overlaps:
-        return {
-            "change_pct": None,
-            "change_points": None,
-            "meaningful": None,
-            "substantial": None,
-        }
-    # Flags are judged on the rounded percentage, so the words always match the number shown.
-    pct = round(100 * (recent_avg - base) / base, 1)
+    none: dict = {
+        "change_points": None,
+        "change_pct": None,
+        "change_low": None,
+        "change_high": None,
+        "within_variation": None,
+        "change_band": None,
+        "minimal": None,
+        "meaningful": None,
+        "substantial": None,
+    }
+    if base is None or not recent or base == 0 or overlaps:
+        return none
+    recent_avg = _round1(mean(recent))
+    assert recent_avg is not None  # recent is not empty
+    points = round(recent_avg - base, 1) + 0.0
+    pct = _round_half_away(100 * points / base)
+    interval = mean_difference_interval(base_values, recent)
+    low, high = (points, points) if interval is None else (interval[0], interval[1])
+    low, high = round(low, 1) + 0.0, round(high, 1) + 0.0  # never -0.0
+    within = low <= 0 <= high
+    band = _band(points, pct, within, baseline["baseline_falling"])
     return {
+        "change_points": points,
         "change_pct": pct,
-        "change_points": round(recent_avg - base, 2),
-        "meaningful": pct <= -MEANINGFUL_PCT,
-        "substantial": pct <= -SUBSTANTIAL_PCT,
+        "change_low": low,
+        "change_high": high,
+        "within_variation": within,
+        "change_band": band,
+        "minimal": band in ("minimal", "moderate", "substantial"),
+        "meaningful": band in ("moderate", "substantial"),
+        "substantial": band == "substantial",
     }
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+def _band(points: float, pct: float, within: bool, falling: bool) -> str:
+    """The verdict on the shown (rounded) values: see the module docstring."""
+    if points == 0:
+        return "none"
+    if within:
+        return "variation"
+    if points > 0:
+        return "worse"
+    if falling:
+        return "regression"
+    big_enough = -points >= MEANINGFUL_POINTS
+    if -pct >= SUBSTANTIAL_PCT and big_enough:
+        return "substantial"
+    if -pct >= MEANINGFUL_PCT and big_enough:
+        return "moderate"
+    return "minimal" if -pct >= MINIMAL_PCT else "small"
+
+
+def _days_between(first: str, last: str) -> int:
+    return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days
+
+
+def _round_half_away(value: float) -> float:
+    """Whole number, halves away from zero (-29.5 -> -30), as a float."""
+    return math.copysign(math.floor(abs(value) + 0.5), value) + 0.0
+
+
+def _round1(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)

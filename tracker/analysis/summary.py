@@ -11,11 +11,22 @@ Period keys (the period is start..end; end defaults to `today`, start to the fir
     pain_entries, sessions        entries and sessions in the period
     first_day, last_day           first and last day in the period with any entry (or None)
     period_pain_avg               mean daily pain over the period's rated days
-Change (see analysis.change; change_pct < 0 means pain went DOWN):
-    baseline_avg, baseline_days, baseline_start, baseline_end
+Change (the one definition is in analysis.change; change_pct < 0 means pain went DOWN):
+    baseline_avg, baseline_days   mean daily pain (1 decimal) of the baseline's rated days
+    baseline_start, baseline_end  its first and last rated day; baseline_from: the day asked
+                                  for (None: the diary's first rated day); baseline_set
+    baseline_age_days, baseline_stale   days from its end to the period's end; > 180 = old
+    baseline_first_half, baseline_second_half, baseline_falling   pain falling inside the
+                                  baseline itself (a diary started in a bad spell)
     recent_avg, recent_days, recent_start, recent_end   (the period's last 7 calendar days)
-    change_pct, change_points     recent - baseline, in % of the baseline and in points
-    meaningful, substantial       reduction >= 30% / >= 50% (IMMPACT); None with no change
+    change_points, change_pct     recent - baseline in points (1 decimal) and in % of the
+                                  baseline (whole number), from the means as shown
+    change_low, change_high       rough 95% interval of change_points (day-to-day variation)
+    within_variation              the interval covers no change
+    change_band                   substantial, moderate, minimal, small, none, variation,
+                                  regression or worse (None with no change)
+    minimal, meaningful, substantial   the band is at least minimal / moderate / substantial
+                                  (meaningful and substantial need 2 points too: Farrar 2001)
 Exercise dose (see analysis.exercise):
     weekly_aerobic_target         minutes of aerobic exercise a week (default 150)
     weekly_exercise_minutes       [{"week": "2026-W47", "week_start", "minutes",
@@ -71,8 +82,7 @@ def summarize(
     start: DayLike | None = None,
     end: DayLike | None = None,
     weekly_target: int = DEFAULT_WEEKLY_TARGET,
-    baseline_start: DayLike | None = None,
-    baseline_end: DayLike | None = None,
+    baseline_from: DayLike | None = None,
 ) -> dict:
     """The summary of start..end (see the module docstring for every key)."""
     today_iso = today.isoformat()
@@ -90,8 +100,7 @@ def summarize(
             daily_all,
             start=start_iso,
             end=end_iso,
-            baseline_start=baseline_start,
-            baseline_end=baseline_end,
+            baseline_from=baseline_from,
         ),
         **_dose(exercise, start_iso, end_iso, weekly_target),
         **exercise_response(daily_all, exercise_rows, start_iso, end_iso),

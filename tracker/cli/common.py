@@ -37,3 +37,21 @@ date_option = click.option(
     metavar="D",
     help="The day this is about: YYYY-MM-DD, 'today' (default) or 'yesterday'.",
 )
+
+
+#: The one --baseline-from option of stats, plot and report (the baseline: analysis.change).
+baseline_option = click.option(
+    "--baseline-from",
+    "baseline_from",
+    metavar="D",
+    help="Start the baseline on this day, e.g. when an exercise programme began "
+    "(default: your first rated day). It is the mean of the first 14 rated days within "
+    "28 days from there.",
+)
+
+
+def parse_baseline_from(value: str | None) -> str | None:
+    """--baseline-from as an ISO day (the same parser and messages as --from)."""
+    from tracker.period import parse_period
+
+    return parse_period(value, None, names=("--baseline-from", "--to"))[0]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.common import open_store
+from tracker.cli.common import baseline_option, open_store, parse_baseline_from
 from tracker.kinds import KIND_NAMES
 
 TABLE_NAMES = ("daily", *KIND_NAMES)
@@ -138,8 +138,16 @@ def import_entries(ctx: click.Context, file: Path, update: bool) -> None:
 @from_option
 @report_to_option
 @force_option
+@baseline_option
 @click.pass_context
-def report(ctx: click.Context, file: str, start: str | None, end: str | None, force: bool) -> None:
+def report(
+    ctx: click.Context,
+    file: str,
+    start: str | None,
+    end: str | None,
+    force: bool,
+    baseline_from: str | None,
+) -> None:
     """Write a one-to-two page PDF summary of your diary to take to a clinic visit.
 
     FILE - writes the PDF to standard output. An existing FILE is replaced only with --force.
@@ -152,7 +160,9 @@ def report(ctx: click.Context, file: str, start: str | None, end: str | None, fo
     from tracker.period import parse_period
 
     first, last = parse_period(start, end)
-    pages = write_report(open_store(ctx, create=False), file, first, last, force=force)
+    base = parse_baseline_from(baseline_from)
+    store = open_store(ctx, create=False)
+    pages = write_report(store, file, first, last, force=force, baseline_from=base)
     if file == "-":
         click.echo(f"Wrote a {pages}-page report to standard output.", err=True)
     else:

@@ -12,7 +12,7 @@ import json
 
 import click
 
-from tracker.cli.common import db_path, open_store
+from tracker.cli.common import baseline_option, db_path, open_store, parse_baseline_from
 
 DEFAULT_PLOT_DAYS = 90
 DEFAULT_CHART_HEIGHT = 20
@@ -33,7 +33,7 @@ def _load(ctx: click.Context) -> tuple[list[dict], list[dict]] | None:
     "start",
     metavar="D",
     help="First day of the period: YYYY-MM-DD, 'today' or 'yesterday' "
-    "(default: your first logged day). The baseline is the period's first 14 rated days.",
+    "(default: your first logged day). The baseline does not move with it: see --baseline-from.",
 )
 @click.option("--to", "end", metavar="D", help="Last day of the period (default: today).")
 @click.option(
@@ -49,8 +49,16 @@ def _load(ctx: click.Context) -> tuple[list[dict], list[dict]] | None:
     show_default=True,
     help="Your weekly aerobic exercise target, in minutes.",
 )
+@baseline_option
 @click.pass_context
-def stats(ctx: click.Context, start: str | None, end: str | None, as_json: bool, target: int):
+def stats(
+    ctx: click.Context,
+    start: str | None,
+    end: str | None,
+    as_json: bool,
+    target: int,
+    baseline_from: str | None,
+):
     """Show how your pain has changed and whether exercise seems to help you."""
     from tracker.analysis import summarize
     from tracker.models import today
@@ -58,8 +66,11 @@ def stats(ctx: click.Context, start: str | None, end: str | None, as_json: bool,
     from tracker.words import describe
 
     first, last = parse_period(start, end, names=("--from", "--to"))
+    base = parse_baseline_from(baseline_from)
     rows = _load(ctx) or ([], [])
-    summary = summarize(*rows, today=today(), start=first, end=last, weekly_target=target)
+    summary = summarize(
+        *rows, today=today(), start=first, end=last, weekly_target=target, baseline_from=base
+    )
     if as_json:
         click.echo(json.dumps(summary, indent=2))
     elif not summary["days_logged"] and not summary["sessions"]:
@@ -89,14 +100,18 @@ def stats(ctx: click.Context, start: str | None, end: str | None, as_json: bool,
     show_default=True,
     help="Height of each chart in lines.",
 )
+@baseline_option
 @click.pass_context
-def plot(ctx: click.Context, days: int, width: int | None, height: int):
-    """Draw pain, weekly exercise and exercise-vs-rest charts in the terminal."""
+def plot(ctx: click.Context, days: int, width: int | None, height: int, baseline_from: str | None):
+    """Draw pain, weekly exercise and exercise-vs-rest charts in the terminal, with the change
+    from your baseline in words under them."""
     import shutil
+    import textwrap
 
     from tracker.analysis.calendar import shift
     from tracker.models import today
 
+    base = parse_baseline_from(baseline_from)
     rows = _load(ctx)
     end = today()
     start = shift(end, -(days - 1))
@@ -104,8 +119,18 @@ def plot(ctx: click.Context, days: int, width: int | None, height: int):
         click.echo(f"Nothing to plot yet: nothing logged in the last {days} days.")
         return
     width = width or shutil.get_terminal_size((100, 24)).columns
-    for canvas in build_charts(*rows, today=end, start=start, width=width, height=height):
+    charts = build_charts(
+        *rows, today=end, start=start, width=width, height=height, baseline_from=base
+    )
+    for canvas in charts:
         click.echo(canvas)
+    from tracker.analysis import summarize
+    from tracker.words.change import baseline_line, change_line
+
+    summary = summarize(*rows, today=end, baseline_from=base)
+    for line in (change_line(summary), baseline_line(summary).strip()):
+        if line:
+            click.echo(textwrap.fill(line, width))
 
 
 def build_charts(
@@ -116,19 +141,21 @@ def build_charts(
     start: str,
     width: int,
     height: int,
+    baseline_from: str | None = None,
 ) -> list[str]:
     """The three charts as text canvases (ANSI colours; click.echo strips them off a pipe)."""
     import plotext as plt  # ~40 ms; only `plot` needs it
 
     from tracker import plots
-    from tracker.analysis import daily_series, diary_baseline, summarize
+    from tracker.analysis import daily_series, summarize
 
     first_logged = min(r["date"] for r in (*pain_rows, *exercise_rows) if r["date"] >= start)
-    summary = summarize(pain_rows, exercise_rows, today=today, start=first_logged)
+    summary = summarize(
+        pain_rows, exercise_rows, today=today, start=first_logged, baseline_from=baseline_from
+    )
     daily = daily_series([r for r in pain_rows if r["date"] >= first_logged], first_logged, today)
-    # The reference lines use the diary's own baseline (its first 14 rated days), not the
-    # first 14 days of the window: a 30% reduction is measured from where you started.
-    baseline = diary_baseline(pain_rows, end=today)["baseline_avg"]
+    # The reference lines use the one baseline (analysis.change), whatever window is drawn.
+    baseline = summary["baseline_avg"]
     drawings = [
         lambda: plots.pain_chart(plt, daily, baseline, max_points=2 * width),
         lambda: plots.exercise_chart(

@@ -1,8 +1,9 @@
 """The printable report for a clinic visit: one to two A4 pages made with fpdf2.
 
-Page 1: the period, pain at baseline against the last week and the size of the change
-(IMMPACT), the pain chart, and what exercise does to pain. Page 2: weekly exercise minutes by
-category, the most frequent symptoms, sessions followed by a flare, and the last weeks.
+Page 1: the period, the change from baseline in the very sentences `tracker stats` prints
+(tracker.words.change), the pain chart, and what exercise does to pain. Page 2: weekly
+exercise minutes by category, the most frequent symptoms, sessions followed by a flare, and
+the last weeks.
 
 Text uses the PDF core font Helvetica, so it is real, extractable text on every machine
 without shipping a font; core fonts are Latin-1, so `latin1` rewrites what they cannot show
@@ -21,8 +22,9 @@ from fpdf import FPDF, FontFace
 
 from tracker.exchange.cells import number
 from tracker.exchange.report_chart import pain_chart, weekly_bars
-from tracker.exchange.report_data import CHART_WEEKS, ReportData, change_verdict, gather
+from tracker.exchange.report_data import CHART_WEEKS, ReportData, gather
 from tracker.store import Store
+from tracker.words.change import baseline_line, change_line
 
 FONT = "Helvetica"
 MARGIN = 15.0
@@ -90,8 +92,10 @@ def write_report(
     today: dt.date | None = None,
     *,
     force: bool = False,
+    baseline_from: str | None = None,
 ) -> int:
     """Write the report for start..end (default: first logged day to today); returns pages.
+    `baseline_from` sets the baseline's start (default: the diary's first rated day).
 
     Through `safe_files`: a temporary file renamed into place, 0600, never over the diary or
     any SQLite file, an existing file only with `force`. `-` writes the PDF to standard output.
@@ -100,7 +104,7 @@ def write_report(
 
     if not is_stdout(path):
         check_target(path, force=force, protect=[store.path])  # refuse before the work
-    data = gather(store, start, end, today)
+    data = gather(store, start, end, today, baseline_from)
     pdf = build(data)
     content = bytes(pdf.output())
     if is_stdout(path):
@@ -187,26 +191,10 @@ def _heading(pdf: FPDF, data: ReportData) -> None:
 def _pain_section(pdf: FPDF, data: ReportData) -> None:
     s = data.summary
     _title(pdf, "Pain: 0-10 numeric rating scale, average pain of each day")
-    _paragraph(
-        pdf,
-        f"Baseline: {_value(s['baseline_avg'])}/10 (mean of the first "
-        f"{s['baseline_days']} rated days, {s['baseline_start']} to {s['baseline_end']}).",
-    )
-    _paragraph(
-        pdf,
-        f"Recent: {_value(s['recent_avg'])}/10 (mean of {s['recent_days']} rated days, "
-        f"{s['recent_start']} to {s['recent_end']}).",
-    )
+    # The same sentences as `tracker stats` and the app: one wording of the change.
+    _paragraph(pdf, change_line(s), 9, "B" if s["change_pct"] is not None else "")
     if s["change_pct"] is not None:
-        _paragraph(
-            pdf,
-            f"Change: {_signed(s['change_points'])} points ({_signed(s['change_pct'])}%). "
-            f"{change_verdict(s)}",
-            9,
-            "B",
-        )
-    else:
-        _paragraph(pdf, change_verdict(s))
+        _paragraph(pdf, baseline_line(s).strip())
     _paragraph(pdf, f"Mean daily pain over the whole period: {_value(s['period_pain_avg'])}/10.")
     pdf.ln(3)
     top = pdf.get_y()

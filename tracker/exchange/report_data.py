@@ -1,9 +1,9 @@
 """The numbers of the PDF report, gathered in one place and free of any PDF code.
 
 Every figure comes from tracker.analysis (`summarize` and `daily_series`), so the report says
-what `tracker stats` and the app say. This module adds only what a printed page needs: the
-last weeks as table rows and the top symptoms. The sentence that names the size of a change
-is `tracker.words.change.change_verdict`, re-exported here for the report.
+what `tracker stats` and the app say, against the same baseline. This module adds only what a
+printed page needs: the last weeks as table rows and the top symptoms. The sentences about the
+change are `tracker.words.change`'s, the very ones `tracker stats` prints.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 
 from tracker.analysis import daily_series, iso_week, summarize
 from tracker.store import Store
-from tracker.words.change import change_verdict
 
-__all__ = ["ReportData", "change_verdict", "gather", "last_weeks"]
+__all__ = ["ReportData", "gather", "last_weeks"]
 
 #: Rows of the "last weeks" table.
 LAST_WEEKS = 6
@@ -39,14 +38,21 @@ class ReportData:
 
 
 def gather(
-    store: Store, start: str | None = None, end: str | None = None, today: dt.date | None = None
+    store: Store,
+    start: str | None = None,
+    end: str | None = None,
+    today: dt.date | None = None,
+    baseline_from: str | None = None,
 ) -> ReportData:
-    """Everything the report needs for start..end (default: first logged day to today)."""
+    """Everything the report needs for start..end (default: first logged day to today);
+    `baseline_from` as in `analysis.change` (None: the diary's own baseline)."""
     from tracker.models import today as clock
 
     today = today or clock()
     pain, exercise = store.pain_rows(), store.exercise_rows()
-    summary = summarize(pain, exercise, today=today, start=start, end=end)
+    summary = summarize(
+        pain, exercise, today=today, start=start, end=end, baseline_from=baseline_from
+    )
     first, last = summary["period_start"], summary["period_end"]
     series = daily_series(pain, first, last) if first else []
     return ReportData(

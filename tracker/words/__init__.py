@@ -4,20 +4,19 @@ and the PDF report.
 Headless (standard library and tracker.analysis only): the CLI and the Textual app both read
 their words from here, so neither has to import the other. One job per module:
 - `units`: counts with their nouns ("1 day", "3 days");
-- `change`: the change from baseline, judged once (`change_size`, IMMPACT's bands) and said
-  on screen (`change_line`, `baseline_line`) and on paper (`change_verdict`);
+- `change`: the change from baseline (judged once in `analysis.change`), said in one wording
+  on screen and on paper (`change_line`, `baseline_line`);
 - `summary`: `describe`, every sentence of `tracker stats`;
 - `trends`: the same sentences grouped under the Trends screen's three charts.
 """
 
-from tracker.words.change import change_line, change_size, change_verdict
+from tracker.words.change import baseline_line, change_line
 from tracker.words.summary import describe
 from tracker.words.trends import exercise_words, pain_words, response_words, trends_words
 
 __all__ = [
+    "baseline_line",
     "change_line",
-    "change_size",
-    "change_verdict",
     "describe",
     "exercise_words",
     "pain_words",

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static, Tab, Tabs
 
 from tracker import models
-from tracker.analysis import daily_series, diary_baseline, summarize
+from tracker.analysis import daily_series, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.tui.commands import quiet_bindings
@@ -78,13 +78,8 @@ def load_trends(store: Store, period: str, today: dt.date) -> TrendsData:
     pain, exercise = store.pain_rows(end=end), store.exercise_rows(end=end)
     days = PERIODS[period].days
     start = shift(today, -(days - 1)) if days else None
-    # "Your baseline" is the diary's first 14 rated days whatever the period, as on the
-    # dashboard: a 30% reduction is measured from where you started.
-    diary = diary_baseline(pain, end=end)
-    bounds = {}
-    if diary["baseline_avg"] is not None:
-        bounds = {"baseline_start": diary["baseline_start"], "baseline_end": diary["baseline_end"]}
-    summary = summarize(pain, exercise, today=today, start=start, **bounds)
+    # "Your baseline" is the diary's whatever the period (analysis.change), as on the dashboard.
+    summary = summarize(pain, exercise, today=today, start=start)
     first = summary["period_start"]
     daily = []
     if first is not None:
@@ -92,7 +87,7 @@ def load_trends(store: Store, period: str, today: dt.date) -> TrendsData:
         recent = [row for row in pain if row["date"] >= lead]
         daily = daily_series(recent, lead, end)[LEAD_IN_DAYS:]
     tips = tips_for_rows(pain, exercise, today)
-    return TrendsData(period, summary, daily, diary["baseline_avg"], tips)
+    return TrendsData(period, summary, daily, summary["baseline_avg"], tips)
 
 
 class PeriodTabs(Tabs, can_focus=False):
