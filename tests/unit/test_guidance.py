@@ -13,12 +13,12 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.cli import cli
+from tracker.cli.guide import render_topic
 from tracker.guidance import (
     evidence_types,
     get_topic,
     load_references,
     load_topics,
-    render_topic,
     sources_text,
     topic_ids,
     topic_markdown,

@@ -2,14 +2,21 @@
 
 Imports only click and tracker.cli.common at load; the guidance package, the store and analysis
 load inside the commands, and rich only inside `render_topic` (about 180 ms, paid when a topic
-is shown).
+is shown). Printing is the CLI's job: the guidance package itself imports no terminal library.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from tracker.cli.common import db_path, open_store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from tracker.guidance.content import Topic
 
 SOURCES = "sources"
 
@@ -29,7 +36,20 @@ def guide(topic: str | None) -> None:
     elif topic.strip().lower() == SOURCES:
         click.echo(guidance.sources_text())
     else:
-        guidance.render_topic(_topic(topic))
+        render_topic(_topic(topic))
+
+
+def render_topic(topic: Topic, console: Console | None = None) -> None:
+    """Print a topic through rich (Markdown with the terminal's styles), at most 100 columns."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from tracker.guidance import topic_markdown
+    from tracker.guidance.render import MAX_WIDTH
+
+    console = console or Console()
+    console.width = min(console.width, MAX_WIDTH)
+    console.print(Markdown(topic_markdown(topic)))
 
 
 def _topic(topic_id: str):

@@ -1,10 +1,10 @@
 """Guidance beside the charts: topics, references and tips, all read from `data/`.
 
-Headless and light: the standard library only at import (rich loads inside `render_topic`).
+Headless and light: the standard library only (`tracker guide` prints through rich in the CLI).
 
 - `load_topics()`, `get_topic(id)`, `topic_ids()`: the guide topics (`Topic`).
 - `load_references()`: every reference by key (`Reference`), `confirmed` False where unfound.
-- `topic_markdown(topic)`, `render_topic(topic, console=None)`, `topic_list_text()`,
+- `topic_markdown(topic)`, `topic_list_text()`,
   `sources_text(width=None)`: what `tracker guide` prints; `tips_text(tips)`: `tracker tips`.
 - `tips_for(summary) -> list[Tip]`: the tips for a `tracker.analysis.summarize` result.
 """
@@ -20,7 +20,6 @@ from tracker.guidance.content import (
     topic_ids,
 )
 from tracker.guidance.render import (
-    render_topic,
     sources_text,
     tips_text,
     topic_list_text,
@@ -38,7 +37,6 @@ __all__ = [
     "load_references",
     "load_topics",
     "messages",
-    "render_topic",
     "sources_text",
     "tips_for",
     "tips_text",

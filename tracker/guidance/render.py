@@ -1,8 +1,7 @@
 """Topics, the topic list and the sources, made ready for a terminal.
 
-`topic_markdown` and the `*_text` functions are pure (strings in, strings out) so the TUI and
-the tests can use them; `render_topic` prints through rich, imported inside the function
-(rich.markdown: about 180 ms measured here) so the one-line log path never loads it.
+`topic_markdown` and the `*_text` functions are pure (strings in, strings out): the CLI prints
+them (`tracker.cli.guide.render_topic` through rich), the app shows them as Markdown.
 """
 
 from __future__ import annotations
@@ -69,16 +68,6 @@ def topic_markdown(topic: Topic) -> str:
         parts.append("")
     parts.append(f"*{messages()['topic_footer']}*")
     return "\n".join(parts) + "\n"
-
-
-def render_topic(topic: Topic, console=None) -> None:
-    """Print a topic through rich (Markdown with the terminal's styles), at most 100 columns."""
-    from rich.console import Console
-    from rich.markdown import Markdown
-
-    console = console or Console()
-    console.width = min(console.width, MAX_WIDTH)
-    console.print(Markdown(topic_markdown(topic)))
 
 
 def terminal_width() -> int:
