@@ -220,6 +220,39 @@ def test_the_safety_topic_covers_feet_footwear_wounds_and_balance():
         assert words in safety
 
 
+def paragraphs_citing(topic_id: str, key: str) -> list[str]:
+    """The paragraphs and list items of a topic that cite `key`, flattened."""
+    blocks = re.split(r"\n\s*\n|\n(?=- )", get_topic(topic_id).body)
+    return [flat(block) for block in blocks if f"@{key}" in block]
+
+
+def test_the_safety_topic_gives_the_ada_points_on_autonomic_neuropathy_and_retinopathy():
+    """ADA 2016 (confirmed): effort rather than heart rate with autonomic neuropathy; no vigorous
+    effort or heavy lifting with proliferative retinopathy. Each point carries the citation."""
+    cited = " ".join(paragraphs_citing("safety", "colberg2016"))
+    for words in ("heart rate", "effort you log", "heart should be checked"):
+        assert words in cited
+    for words in ("vigorous exercise", "heavy lifting", "retina"):
+        assert words in cited
+    assert "proliferative diabetic retinopathy" in flat(get_topic("safety").body)
+    assert REFERENCES["colberg2016"].confirmed
+    assert REFERENCES["colberg2016"].doi == "10.2337/dc16-1728"
+
+
+def test_no_charcot_or_same_day_claim_without_a_confirmed_source():
+    """The fact sheet confirms no source for 'a hot, red, swollen foot needs same-day care'
+    (Charcot foot), so the guidance makes no such claim."""
+    text = flat(all_user_text())
+    for words in ("charcot", "same-day", "same day", "hot, red"):
+        assert words not in text
+
+
+def test_a_flare_is_not_promised_to_be_harmless():
+    starting = flat(get_topic("starting").body)
+    assert "does not mean the exercise is harming you" not in starting
+    assert "does not necessarily mean" in starting and "rule that out" in starting
+
+
 def test_the_numbers_topic_gives_the_immpact_and_farrar_thresholds():
     numbers = flat(get_topic("numbers").body)
     for words in ("30% or more", "50% or more", "about 2 points", "1 point", "interference"):

@@ -25,6 +25,11 @@ class Column:
 
 NRS = "0-10 Numeric Rating Scale (NRS)"
 LOINC_PAIN = "LOINC 72514-3 (pain severity, 0-10 verbal numeric rating, reported)"
+#: A day's mean is computed by tracker from coded entries; it is not itself a 72514-3 observation.
+LOINC_PAIN_DERIVED = (
+    "derived: the mean of the day's entries coded LOINC 72514-3; the mean itself is not a "
+    "72514-3 observation and carries no LOINC code"
+)
 PAIN_SCALE = "whole number 0-10 (0 = no pain, 10 = pain as bad as you can imagine)"
 INTERFERENCE_SCALE = "whole number 0-10 (0 = does not interfere, 10 = completely interferes)"
 DAILY_MEAN = "0-10, mean of the day's entries, up to 2 decimals; empty = no entry that day"
@@ -86,8 +91,8 @@ EXERCISE = {
     "minutes": Column("How long the session lasted.", "whole minutes, 1-600"),
     "rpe": Column(
         "Rating of perceived exertion: how hard the session felt.",
-        "whole number 0-10 (0 = rest, 10 = maximal effort)",
-        "Borg CR10 scale",
+        "whole number 0-10 (0 = rest, 10 = maximal effort; modified anchor wording)",
+        "Borg CR10 scale; the anchor words above are a modified wording, not Borg's original",
     ),
     "pain_before": Column("Pain just before the session.", PAIN_SCALE, NRS),
     "pain_after": Column("Pain just after the session.", PAIN_SCALE, NRS),
@@ -101,7 +106,7 @@ DAILY = {
         ISO_DAY,
     ),
     "pain_avg": Column(
-        "Mean of the day's average pain ratings.", DAILY_MEAN, f"{NRS}; {LOINC_PAIN}"
+        "Mean of the day's average pain ratings.", DAILY_MEAN, f"{NRS}; {LOINC_PAIN_DERIVED}"
     ),
     "pain_worst": Column(
         "Highest worst-pain rating of the day.", "whole number 0-10; empty = none given", NRS
