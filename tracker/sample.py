@@ -9,6 +9,15 @@ What it models, so the charts and tips have something true-to-life to show:
   balance drills; stretching; yoga or tai chi; now and then gardening), adherence that grows;
 - sessions with pain before and after, a few of which end in a flare.
 The same seed and end day always give the same history.
+
+`effect` sets the truth the history is built on, so tests can check what tracker says against
+a known answer:
+- "helps" (the default): the history above; pain eases as exercise becomes regular, and a
+  little on the day after a session.
+- "none": exercise changes nothing. Pain keeps its seasons, bad months and random flare days
+  (which land after sessions as often as after rest), and pain after a session differs from
+  pain before it by rating noise only.
+- "flare": as "none", but most sessions (80%) are followed by a day 2 to 3 points worse.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import datetime as dt
 import math
 import random
 from pathlib import Path
+from typing import Literal
 
 from tracker.models import SYMPTOMS, ExerciseSession, PainEntry, infer_category, today
 
@@ -51,6 +61,13 @@ NOTES = [
 ]
 
 
+Effect = Literal["helps", "none", "flare"]
+EFFECTS: tuple[Effect, ...] = ("helps", "none", "flare")
+#: With effect="flare": the share of sessions followed by a worse day, and how much worse.
+FLARE_AFTER_SESSION_ODDS = 0.8
+FLARE_AFTER_SESSION_POINTS = (2.0, 3.0)
+
+
 def _clamp(value: float) -> int:
     return max(0, min(10, round(value)))
 
@@ -58,8 +75,11 @@ def _clamp(value: float) -> int:
 class _History:
     """The generator's running state; one instance per call of `generate`."""
 
-    def __init__(self, days: int, seed: int, end: dt.date):
+    def __init__(self, days: int, seed: int, end: dt.date, effect: Effect = "helps"):
+        if effect not in EFFECTS:
+            raise ValueError(f"effect must be one of {', '.join(EFFECTS)}")
         self.rng = random.Random(seed)
+        self.effect = effect
         self.days = days
         self.start = end - dt.timedelta(days=days - 1)
         self.pain: list[PainEntry] = []
@@ -70,7 +90,7 @@ class _History:
 
     def level(self, index: int) -> float:
         """Underlying pain on day `index`: improvement with training, seasons, bad months."""
-        improvement = 2.5 * (1 - math.exp(-index / 110))
+        improvement = 2.5 * (1 - math.exp(-index / 110)) if self.effect == "helps" else 1.0
         season = 0.35 * math.sin(2 * math.pi * index / 365.25)
         return 6.6 - improvement + season + (1.2 if self.bad_month_left else 0.0)
 
@@ -106,8 +126,12 @@ class _History:
         value = self.level(index) + self.rng.gauss(0, 0.8)
         if self.flare_left:
             value += self.rng.uniform(2, 3)
-        if exercised_yesterday:
-            value -= 0.3
+        if not exercised_yesterday or self.effect == "none":
+            return value
+        if self.effect == "helps":
+            return value - 0.3
+        if self.rng.random() < FLARE_AFTER_SESSION_ODDS:  # effect == "flare"
+            value += self.rng.uniform(*FLARE_AFTER_SESSION_POINTS)
         return value
 
     def _sessions(self, day: dt.date, index: int, pain_today: float) -> list[ExerciseSession]:
@@ -128,9 +152,12 @@ class _History:
     ) -> ExerciseSession:
         rng = self.rng
         before = _clamp(pain_today + rng.gauss(0, 0.7))
-        change = rng.choice([-2, -1, -1, -1, 0, 0, 0, 1])
-        if rng.random() < 0.04:
-            change = rng.choice([2, 3])  # a session that set off a flare
+        if self.effect == "helps":
+            change = rng.choice([-2, -1, -1, -1, 0, 0, 0, 1])
+            if rng.random() < 0.04:
+                change = rng.choice([2, 3])  # a session that set off a flare
+        else:
+            change = round(rng.gauss(0, 0.6))  # rating noise only
         has_pain = rng.random() < 0.8
         return ExerciseSession(
             activity=activity,
@@ -172,21 +199,25 @@ class _History:
 
 
 def generate(
-    days: int = 365, seed: int = 1, end: dt.date | None = None
+    days: int = 365, seed: int = 1, end: dt.date | None = None, effect: Effect = "helps"
 ) -> tuple[list[PainEntry], list[ExerciseSession]]:
-    """A synthetic history of `days` days ending on `end` (default today)."""
+    """A synthetic history of `days` days ending on `end` (default today); see `effect` above."""
     if days < 1:
         raise ValueError("days must be at least 1")
-    return _History(days, seed, end or today()).run()
+    return _History(days, seed, end or today(), effect).run()
 
 
 def write_sample(
-    path: str | Path, days: int = 365, seed: int = 1, end: dt.date | None = None
+    path: str | Path,
+    days: int = 365,
+    seed: int = 1,
+    end: dt.date | None = None,
+    effect: Effect = "helps",
 ) -> tuple[int, int]:
     """Create a new database at `path` holding a generated history; returns the counts."""
     from tracker.store import Store
 
-    pain, exercise = generate(days, seed, end)
+    pain, exercise = generate(days, seed, end, effect)
     with Store.open(path) as store:
         pain_count, exercise_count = store.add_many(pain, exercise)
     return pain_count, exercise_count

@@ -246,7 +246,19 @@ async def test_sessions_this_week_and_the_seven_day_mean(sample_db):
         assert len(data.daily) == 30 and data.daily[-1]["date"] == "2026-06-30"
 
 
+def a_tip_to_show(path) -> None:
+    """The seeded sample gets no tip of its own: log a walk rated 8 before and 10 after today,
+    so the safety tip shows."""
+    walk = models.ExerciseSession(
+        "walking", 20, date=models.today().isoformat(), category="aerobic", pain_before=8,
+        pain_after=10,
+    )  # fmt: skip
+    with Store.open(path) as store:
+        store.add_exercise(walk)
+
+
 async def test_the_tips_panel_shows_the_tips_that_apply(sample_db):
+    a_tip_to_show(sample_db)
     expected = [
         tip.title for tip in tips_for_rows(rows(sample_db, "pain"), rows(sample_db, "exercise"))
     ]
@@ -264,6 +276,7 @@ async def test_the_tips_panel_shows_the_tips_that_apply(sample_db):
 
 async def test_enter_on_a_tip_opens_the_guide_at_its_topic(sample_db):
     guide = pytest.importorskip("tracker.tui.screens.guide")
+    a_tip_to_show(sample_db)
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

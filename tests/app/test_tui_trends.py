@@ -65,7 +65,18 @@ def test_load_trends_reads_the_period_with_the_diarys_own_baseline(sample_db):
     assert data.summary["period_start"] == "2026-06-01"
 
 
+def a_very_high_day(path) -> None:
+    """The seeded sample gets no tip of its own: add a walk rated 8 before and 10 after today,
+    so the safety tip shows."""
+    walk = ExerciseSession(
+        "walking", 20, date=TODAY.isoformat(), category="aerobic", pain_before=8, pain_after=10
+    )
+    with Store.open(path) as store:
+        store.add_exercise(walk)
+
+
 def test_current_tips_are_the_cli_tips(sample_db):
+    a_very_high_day(sample_db)
     with Store.open(sample_db) as store:
         tips = current_tips(store)
         expected = tips_for(summarize(store.pain_rows(), store.exercise_rows(), today=TODAY))
@@ -154,16 +165,17 @@ async def test_an_empty_diary_shows_the_nothing_logged_tip(empty_db):
 
 
 async def test_tips_show_and_enter_opens_the_guide_at_the_tips_topic(sample_db):
+    a_very_high_day(sample_db)
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_trends(pilot)
         tip_list = screen.query_one(TipList)
-        assert [tip.id for tip in tip_list.tips] == ["flare-after-session"]
+        assert [tip.id for tip in tip_list.tips] == ["see-clinician"]
         tip_list.focus()
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, GuideScreen)
-        assert app.screen.topic == tip_list.tips[0].topic == "starting"
+        assert app.screen.topic == tip_list.tips[0].topic == "safety"
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen  # back to the trends, not to the dashboard

@@ -14,6 +14,7 @@ from tracker.analysis import (
     baseline_and_change,
     daily_series,
     exercise_response,
+    flare_counts,
     flare_sessions,
     iso_week,
     minutes_by_category,
@@ -338,32 +339,70 @@ def test_session_pain_change_overall_and_by_category():
     }
 
 
-def test_flare_sessions_by_either_rule():
-    daily = {day(i): 4.0 for i in range(7)}  # days 0-6 at 4
-    daily[day(8)] = 6.5  # the day after day 7: 6.5 - 4.0 = +2.5
+def test_one_flare_day_is_one_event_whatever_the_sessions_before_it():
+    daily = {day(i): 4.0 for i in range(14)}  # days 0-13 at 4: the usual level is 4
+    daily[day(14)] = 7.0  # the day after day 13: 7 - 4 = +3, over the 2-point margin
     rows = [
-        session(day(0), "walking", 30, "aerobic", 4, 5, id=1),  # no week before; +1 only
-        session(day(7), "walking", 30, "aerobic", 4, 5, id=2),  # next-day rule
-        session(day(7), "weights", 20, "strength", 3, 5, id=3),  # both rules
-        session(day(5), "yoga", 40, "mind_body", 4, 4, id=4),  # next day 6 at 4: +0
-        session(day(9), "cycling", 30, "aerobic", 2, 4, id=5),  # +2 during; no next day
+        session(day(13), "walking", 30, "aerobic", 4, 5, id=1),
+        session(day(13), "weights", 20, "strength", 4, 4, id=2),
+        session(day(13), "walking", 15, "aerobic", id=3),  # the same activity twice
     ]
+    [flare] = flare_sessions(rows, daily)
+    assert (flare["id"], flare["date"], flare["sessions"], flare["minutes"]) == (1, day(13), 3, 65)
+    assert flare["activity"] == "walking, weights" and flare["category"] == "aerobic"
+    assert (flare["next_day_rise"], flare["usual"], flare["session_rise"]) == (3.0, 4.0, 1)
+    assert flare["reason"] == "pain the next day was 7, 3 above your usual 4"
+    counts = flare_counts(rows, daily)
+    assert (counts["exercise_days_checked"], counts["exercise_days_flared"]) == (1, 1)
+    # rest days 4..12 (day 13 has sessions; day 0-3 lack 5 rated days before them): none jumped
+    assert (counts["rest_days_checked"], counts["rest_days_flared"]) == (9, 0)
+
+
+def test_a_rise_during_a_session_is_a_flare_and_named_as_what_happened():
+    daily = {day(i): 4.0 for i in range(3)}  # too few days for a usual level
+    rows = [
+        session(day(2), "cycling", 30, "aerobic", 2, 4, id=5),  # +2 during
+        session(day(2), "yoga", 30, "mind_body", 3, 6, id=6),  # +3 during: the larger rise
+        session(day(1), "walking", 30, "aerobic", 4, 5, id=7),  # +1 only
+    ]
+    [flare] = flare_sessions(rows, daily)
+    assert (flare["date"], flare["session_rise"], flare["pain_before"]) == (day(2), 3, 3)
+    assert flare["next_day_rise"] is None and flare["usual"] is None
+    assert flare["reason"] == "pain rose 3 points during the session"
+
+
+def test_a_flare_must_stand_out_from_the_persons_own_variation():
+    # days alternate 2 and 6: median 4, standard deviation 2, so the margin is 2 x 2 = 4 points
+    daily = {day(i): (2.0 if i % 2 else 6.0) for i in range(14)}
+    rows = [session(day(14), "walking", 30, "aerobic", id=1)]  # day 14 itself not rated
+    assert flare_sessions(rows, {**daily, day(15): 7.0}) == []  # +3: ordinary for them
+    [flare] = flare_sessions(rows, {**daily, day(15): 8.0})  # +4 stands out
+    assert flare["next_day_rise"] == 4.0
+
+
+def test_the_usual_level_leaves_out_days_that_followed_a_session():
+    """Someone who exercises most days, always worse the day after: the pattern must not hide
+    itself by raising the usual level. Days after rest (4) are the usual; after exercise, 7."""
+    daily, rows = {}, []
+    for i in range(28):
+        exercised = i % 3 != 2  # rest every third day
+        daily[day(i)] = 7.0 if i and day(i - 1) in {row["date"] for row in rows} else 4.0
+        if exercised:
+            rows.append(session(day(i), "walking", 30, "aerobic", id=i))
     flares = flare_sessions(rows, daily)
-    assert [f["id"] for f in flares] == [2, 3, 5]
-    by_id = {f["id"]: f for f in flares}
-    assert by_id[2]["next_day_rise"] == 2.5 and by_id[2]["session_rise"] == 1
-    assert by_id[2]["reason"] == "next day's pain was 2.5 above the week before"
-    assert by_id[3]["reason"] == (
-        "pain rose 2 points during the session; next day's pain was 2.5 above the week before"
-    )
-    # day 9's week before (2..8) has 6 rated days but there is no rating on day 10
-    assert by_id[5]["next_day_rise"] is None and by_id[5]["category"] == "aerobic"
+    late = [flare for flare in flares if flare["date"] >= day(14)]
+    assert late and all(flare["usual"] == 4.0 and flare["next_day_rise"] == 3.0 for flare in late)
+    counts = flare_counts(rows, daily, day(14), day(26))
+    assert counts["exercise_days_flared"] == counts["exercise_days_checked"] > 0
+    assert counts["rest_days_checked"] > 0 and counts["rest_days_flared"] == 0
 
 
-def test_next_day_rule_needs_three_days_before():
-    daily = {day(4): 3.0, day(5): 3.0, day(7): 8.0}
+def test_the_next_day_rule_needs_four_rated_days_before():
+    daily = {day(i): 3.0 for i in range(3, 6)} | {day(7): 8.0}  # 3 rated days before day 6
     rows = [session(day(6), "walking", 30, "aerobic", id=1)]
-    assert flare_sessions(rows, daily) == []  # only 2 rated days in the week before day 6
+    assert flare_sessions(rows, daily) == []
+    assert flare_counts(rows, daily)["exercise_days_checked"] == 0
+    assert flare_sessions(rows, daily | {day(2): 3.0})[0]["next_day_rise"] == 5.0
 
 
 # ---- symptoms -----------------------------------------------------------------------------------
@@ -390,7 +429,9 @@ REQUIRED_KEYS = {
     "last_exercise_date", "days_since_last_pain_entry", "missed_days_last_14",
     "exercise_minutes_last_7_days", "aerobic_minutes_last_7_days",
     "category_minutes_last_14_days", "weekly_aerobic_target", "pain_trend_points",
-    "recent_flare_sessions", "period_start", "period_end",
+    "recent_flare_sessions", "period_start", "period_end", "recent_exercise_days_checked",
+    "recent_exercise_days_flared", "recent_rest_days_checked", "recent_rest_days_flared",
+    "recent_highest_pain",
 }  # fmt: skip
 TODAY = dt.date(2026, 4, 10)  # day 40
 

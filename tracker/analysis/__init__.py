@@ -13,7 +13,8 @@ about 25 ms and the daily series takes about 9 ms (tests/bench_trends.py).
             week, the change with its interval and verdict band; `diary_baseline`
 - exercise: `weekly_exercise` (minutes per ISO week by category vs a target), `iso_week`,
             `minutes_by_category`
-- response: `exercise_response`, `session_pain_change`, `flare_sessions`
+- response: `exercise_response`, `session_pain_change`, `flare_sessions`, `flare_counts`,
+  `highest_pain`
 - symptoms: `symptom_counts`
 - summary:  `summarize`, the JSON contract (its docstring lists every key)
 """
@@ -26,7 +27,13 @@ from tracker.analysis.exercise import (
     minutes_by_category,
     weekly_exercise,
 )
-from tracker.analysis.response import exercise_response, flare_sessions, session_pain_change
+from tracker.analysis.response import (
+    exercise_response,
+    flare_counts,
+    flare_sessions,
+    highest_pain,
+    session_pain_change,
+)
 from tracker.analysis.summary import summarize
 from tracker.analysis.symptoms import symptom_counts
 
@@ -36,7 +43,9 @@ __all__ = [
     "daily_series",
     "diary_baseline",
     "exercise_response",
+    "flare_counts",
     "flare_sessions",
+    "highest_pain",
     "iso_week",
     "minutes_by_category",
     "pain_by_day",

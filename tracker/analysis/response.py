@@ -1,25 +1,49 @@
 """Does exercise help this person? Pain on exercise days against rest days, pain around
-sessions, and sessions that were followed by a flare.
+sessions, and the exercise days that were followed by a flare.
 
 Day rules: an exercise day has at least one session; a rest day has a pain rating and no
 session (a day with nothing logged is unknown, not rest). Every mean comes with the count of
 days (or sessions) behind it and is None under 3 of them: two days are an anecdote.
+
+Flares are measured against the person's OWN usual level and variation, and one flare is one
+event whatever number of sessions came before it:
+- usual level of a day D: the median daily pain of the 27 calendar days before D, counting only
+  days that did not follow a session (so a real post-exercise pattern does not hide itself by
+  raising the usual level); with fewer than 4 such days, of every rated day among the 14 days
+  before D, which needs 4 of them, else nothing is measured.
+- margin: 2 points (about the smallest change on a 0-10 scale that matters to patients, Farrar
+  2001) or twice the standard deviation of those usual days, whichever is larger: pain that
+  moves a lot day to day needs a bigger jump to stand out.
+- an exercise day S is followed by a flare when (a) a session on S was rated 2 or more points
+  higher after than before, or (b) the next day's pain stands out: it is at least the margin
+  above the usual level of S. Either way it is one flare for the day, not one per session.
+- the same next-day test is run on rest days, so a flare after exercise can be set against how
+  often pain jumps after a day without it. Neither says exercise caused the jump.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from statistics import median
 
-from tracker.analysis.calendar import DayLike, as_date, iso
+from tracker.analysis.calendar import DayLike, as_date, iso, shift
 from tracker.analysis.days import mean
 from tracker.analysis.exercise import category_of
 from tracker.models import CATEGORIES
 
 MIN_DAYS = 3
-#: A rise of 2 points or more (0-10 scale) marks a flare.
+#: The smallest rise (0-10 scale) that can mark a flare, during a session or on the next day.
 FLARE_POINTS = 2
-#: The next day's pain is compared with the mean of this many days before the session day.
-FLARE_LOOKBACK_DAYS = 7
+#: The next day must also be this many standard deviations of the usual days above their median.
+FLARE_SPREADS = 2.0
+#: The usual level is the median of the days that did not follow a session among this many
+#: calendar days before the exercise day (with the tips' 14 days, 27 + 1 + 14 = the 42 days the
+#: dashboard reads, so it gives the same tips as `tracker tips`)...
+QUIET_LOOKBACK_DAYS = 27
+#: ... when there are MIN_USUAL_DAYS of them; else of every rated day among this many...
+USUAL_LOOKBACK_DAYS = 14
+#: ... which needs as many, or nothing is measured.
+MIN_USUAL_DAYS = 4
 
 
 def _ordinals(daily_pain: dict[str, float]) -> dict[int, float]:
@@ -100,40 +124,141 @@ def session_pain_change(exercise_rows: Iterable[dict]) -> dict:
     }
 
 
-def flare_sessions(exercise_rows: Iterable[dict], daily_pain: dict[str, float]) -> list[dict]:
-    """Sessions followed by a flare, in the order given (oldest first for Store rows).
+def _usual(pain: dict[int, float], exercised: set[int], ordinal: int) -> tuple[float, float] | None:
+    """(usual level, margin) for the day `ordinal`, from the days before it; None if too few."""
+    quiet: list[float] = []
+    rated: list[float] = []
+    recent = ordinal - USUAL_LOOKBACK_DAYS
+    for day in range(ordinal - QUIET_LOOKBACK_DAYS, ordinal):
+        value = pain.get(day)
+        if value is None:
+            continue
+        if day - 1 not in exercised:
+            quiet.append(value)
+        if day >= recent:
+            rated.append(value)
+    if len(quiet) >= MIN_USUAL_DAYS:
+        values = quiet
+    elif len(rated) >= MIN_USUAL_DAYS:
+        values = rated
+    else:
+        return None
+    average = sum(values) / len(values)
+    spread = (sum((value - average) ** 2 for value in values) / len(values)) ** 0.5
+    return median(values), max(FLARE_POINTS, FLARE_SPREADS * spread)
 
-    A flare is either (a) pain rose by 2 or more during the session (pain_after - pain_before
-    >= 2), or (b) the next day's pain was 2 or more above the mean pain of the 7 calendar days
-    before the session day (that mean needs 3 rated days). Each flare: id, date, activity,
-    category, minutes, pain_before, pain_after, session_rise, next_day_rise (None where not
-    measurable) and `reason` in plain words.
+
+def _stands_out(value: float, usual: tuple[float, float]) -> bool:
+    level, margin = usual
+    return value - level >= margin - 1e-9
+
+
+def _next_day(
+    pain: dict[int, float], exercised: set[int], ordinal: int
+) -> tuple[bool, float | None, float | None]:
+    """For the day `ordinal`: (measurable, next day's rise over the usual level, usual level).
+
+    Measurable needs a rating on the next day and a usual level; the rise is None unless the
+    next day stands out.
     """
+    next_pain = pain.get(ordinal + 1)
+    usual = _usual(pain, exercised, ordinal)
+    if next_pain is None or usual is None:
+        return False, None, None
+    rise = round(next_pain - usual[0], 2)
+    return True, (rise if _stands_out(next_pain, usual) else None), usual[0]
+
+
+def flare_sessions(exercise_rows: Iterable[dict], daily_pain: dict[str, float]) -> list[dict]:
+    """Exercise days followed by a flare (see the module docstring), oldest first.
+
+    One entry per exercise day, however many sessions it had: id (the first session's),
+    date (the exercise day), activity (every activity that day, comma-separated), category
+    (the first session's), minutes (the day's total), sessions (how many), pain_before and
+    pain_after (of the session that rose most, None where not rated), session_rise (that rise),
+    next_day_rise (points above the usual level, None unless that marks the flare), usual
+    (the usual level it was compared with, or None) and `reason` in plain words.
+    """
+    return [day["flare"] for day in _exercise_days(exercise_rows, daily_pain) if day["flare"]]
+
+
+def flare_counts(
+    exercise_rows: Iterable[dict],
+    daily_pain: dict[str, float],
+    start: DayLike | None = None,
+    end: DayLike | None = None,
+) -> dict:
+    """How often pain jumped after exercise days and after rest days, over start..end.
+
+    Keys: exercise_days_checked (exercise days that could be judged: the next day measurable,
+    or a session rated before and after), exercise_days_flared (of those, followed by a flare),
+    rest_days_checked (rest days whose next day was measurable) and rest_days_flared (of those,
+    next day's pain stood out by the same test). Days are counted by the exercise or rest day.
+    """
+    first, last = iso(start), iso(end)
+    rows = list(exercise_rows)
+    if first is not None:  # only the days a judgement inside the period can look at
+        earliest = shift(first, -QUIET_LOOKBACK_DAYS - 1)
+        rows = [row for row in rows if row["date"] >= earliest]
+        daily_pain = {day: value for day, value in daily_pain.items() if day >= earliest}
+    days = _exercise_days(rows, daily_pain, first, last)
     pain = _ordinals(daily_pain)
-    ordinals: dict[str, int] = {}
-    weeks_before: dict[int, float | None] = {}  # 7 look-ups per session day, once
-    flares = []
+    exercised = {as_date(row["date"]).toordinal() for row in rows}
+    rest_checked = rest_flared = 0
+    for day in daily_pain:
+        if not _inside(day, first, last):
+            continue
+        ordinal = as_date(day).toordinal()
+        if ordinal in exercised:
+            continue
+        measurable, rise, _ = _next_day(pain, exercised, ordinal)
+        rest_checked += measurable
+        rest_flared += rise is not None
+    return {
+        "exercise_days_checked": sum(1 for d in days if d["checked"]),
+        "exercise_days_flared": sum(1 for d in days if d["flare"]),
+        "rest_days_checked": rest_checked,
+        "rest_days_flared": rest_flared,
+    }
+
+
+def highest_pain(
+    daily_pain: dict[str, float], exercise_rows: Iterable[dict], start: DayLike, end: DayLike
+) -> float | None:
+    """The highest pain score over start..end: daily pain, or a session's before or after."""
+    first, last = iso(start), iso(end)
+    scores = [value for day, value in daily_pain.items() if first <= day <= last]
     for row in exercise_rows:
-        date = row["date"]
-        ordinal = ordinals.get(date) or ordinals.setdefault(date, as_date(date).toordinal())
-        session_rise = _session_rise(row)
-        next_day_rise = None
-        next_day = pain.get(ordinal + 1)
-        if next_day is not None:
-            if ordinal not in weeks_before:
-                weeks_before[ordinal] = _week_before(pain, ordinal)
-            before = weeks_before[ordinal]
-            next_day_rise = None if before is None else round(next_day - before, 2)
-        if (session_rise is not None and session_rise >= FLARE_POINTS) or (
-            next_day_rise is not None and next_day_rise >= FLARE_POINTS
-        ):
-            flares.append(_flare(row, session_rise, next_day_rise))
-    return flares
+        if first <= row["date"] <= last:
+            scores += [row[k] for k in ("pain_before", "pain_after") if row.get(k) is not None]
+    return max(scores) if scores else None
 
 
-def _week_before(pain: dict[int, float], ordinal: int) -> float | None:
-    values = [pain[day] for day in range(ordinal - FLARE_LOOKBACK_DAYS, ordinal) if day in pain]
-    return mean(values) if len(values) >= MIN_DAYS else None
+def _exercise_days(
+    exercise_rows: Iterable[dict],
+    daily_pain: dict[str, float],
+    first: str | None = None,
+    last: str | None = None,
+) -> list[dict]:
+    """Each exercise day in first..last, oldest first: {"date", "checked", "flare" (a flare
+    dict or None)}. Every row counts as exercise when telling which days followed a session."""
+    by_day: dict[str, list[dict]] = {}
+    for row in exercise_rows:
+        by_day.setdefault(row["date"], []).append(row)
+    pain = _ordinals(daily_pain)
+    exercised = {as_date(day).toordinal() for day in by_day}
+    result = []
+    for date in sorted(day for day in by_day if _inside(day, first, last)):
+        rows = by_day[date]
+        rises = [(rise, row) for row in rows if (rise := _session_rise(row)) is not None]
+        top_rise, top_row = max(rises, key=lambda pair: pair[0]) if rises else (None, rows[0])
+        measurable, next_rise, usual = _next_day(pain, exercised, as_date(date).toordinal())
+        session_flare = top_rise is not None and top_rise >= FLARE_POINTS
+        flare = None
+        if session_flare or next_rise is not None:
+            flare = _flare(date, rows, top_row, top_rise, next_rise, usual)
+        result.append({"date": date, "checked": measurable or bool(rises), "flare": flare})
+    return result
 
 
 def _session_rise(row: dict) -> int | None:
@@ -141,25 +266,43 @@ def _session_rise(row: dict) -> int | None:
     return None if before is None or after is None else after - before
 
 
-def _reasons(session_rise: int | None, next_day_rise: float | None) -> list[str]:
+def _number(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def _reasons(session_rise: int | None, next_day_rise: float | None, usual: float | None) -> str:
+    """What happened, in plain words; it says nothing about what caused it."""
     reasons = []
     if session_rise is not None and session_rise >= FLARE_POINTS:
         reasons.append(f"pain rose {session_rise} points during the session")
-    if next_day_rise is not None and next_day_rise >= FLARE_POINTS:
-        reasons.append(f"next day's pain was {next_day_rise:.1f} above the week before")
-    return reasons
+    if next_day_rise is not None and usual is not None:
+        reasons.append(
+            f"pain the next day was {_number(usual + next_day_rise)}, "
+            f"{_number(next_day_rise)} above your usual {_number(usual)}"
+        )
+    return "; ".join(reasons)
 
 
-def _flare(row: dict, session_rise: int | None, next_day_rise: float | None) -> dict:
+def _flare(
+    date: str,
+    rows: list[dict],
+    top_row: dict,
+    session_rise: int | None,
+    next_day_rise: float | None,
+    usual: float | None,
+) -> dict:
+    activities = list(dict.fromkeys(row["activity"] for row in rows))
     return {
-        "id": row.get("id"),
-        "date": row["date"],
-        "activity": row["activity"],
-        "category": category_of(row),
-        "minutes": row["minutes"],
-        "pain_before": row.get("pain_before"),
-        "pain_after": row.get("pain_after"),
+        "id": rows[0].get("id"),
+        "date": date,
+        "activity": ", ".join(activities),
+        "category": category_of(rows[0]),
+        "minutes": sum(row["minutes"] for row in rows),
+        "sessions": len(rows),
+        "pain_before": top_row.get("pain_before"),
+        "pain_after": top_row.get("pain_after"),
         "session_rise": session_rise,
         "next_day_rise": next_day_rise,
-        "reason": "; ".join(_reasons(session_rise, next_day_rise)),
+        "usual": None if usual is None else round(usual, 2),
+        "reason": _reasons(session_rise, next_day_rise, usual),
     }

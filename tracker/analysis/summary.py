@@ -40,9 +40,10 @@ Response (see analysis.response; each *_avg is None under 3 days, *_days is the 
     next_day_after_rest_avg, next_day_after_rest_days
     session_pain_change_avg, session_pain_change_sessions      mean pain_after - pain_before
     session_pain_change_by_category   {category: {"avg", "sessions"}}
-    flare_sessions                [{"id", "date", "activity", "category", "minutes",
-                                    "pain_before", "pain_after", "session_rise",
-                                    "next_day_rise", "reason"}] in the period
+    flare_sessions                exercise days followed by a flare, one per day:
+                                  [{"id", "date", "activity", "category", "minutes",
+                                    "sessions", "pain_before", "pain_after", "session_rise",
+                                    "next_day_rise", "usual", "reason"}] in the period
     symptom_counts                {symptom: entries mentioning it}, most frequent first
 Relative to `today`, over every row given (the tips engine's inputs; the CLI passes all rows):
     last_pain_date, last_exercise_date        latest day on or before today (or None)
@@ -56,6 +57,9 @@ Relative to `today`, over every row given (the tips engine's inputs; the CLI pas
                                   today-13..today-7; positive = rising; None unless each
                                   week has 3 or more rated days
     recent_flare_sessions         flare_sessions (over all rows) dated today-13..today
+    recent_exercise_days_checked, recent_exercise_days_flared, recent_rest_days_checked,
+    recent_rest_days_flared       response.flare_counts over today-13..today
+    recent_highest_pain           highest daily pain or session score, today-6..today (or None)
 """
 
 from __future__ import annotations
@@ -70,7 +74,13 @@ from tracker.analysis.exercise import (
     minutes_by_category,
     weekly_exercise,
 )
-from tracker.analysis.response import exercise_response, flare_sessions, session_pain_change
+from tracker.analysis.response import (
+    exercise_response,
+    flare_counts,
+    flare_sessions,
+    highest_pain,
+    session_pain_change,
+)
 from tracker.analysis.symptoms import symptom_counts
 
 
@@ -110,6 +120,11 @@ def summarize(
         **_relative_to_today(daily_all, exercise_rows, today),
     }
     summary["recent_flare_sessions"] = in_period(flares, shift(today, -13), today_iso)
+    counts = flare_counts(exercise_rows, daily_all, shift(today, -13), today_iso)
+    summary.update({f"recent_{key}": value for key, value in counts.items()})
+    summary["recent_highest_pain"] = highest_pain(
+        daily_all, exercise_rows, shift(today, -6), today_iso
+    )
     return summary
 
 

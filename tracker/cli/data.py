@@ -4,6 +4,7 @@ and `check` (the whole file and every row checked)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import click
 
@@ -22,14 +23,22 @@ from tracker.cli.common import open_store
 @click.option(
     "--seed", type=int, default=1, show_default=True, help="Random seed (same seed, same history)."
 )
-def sample(path: Path, days: int, seed: int) -> None:
+@click.option(
+    "--effect",
+    type=click.Choice(["helps", "none", "flare"]),
+    default="helps",
+    show_default=True,
+    help="The truth the history is built on: exercise helps, does nothing, or is followed by "
+    "a worse day after most sessions.",
+)
+def sample(path: Path, days: int, seed: int, effect: Literal["helps", "none", "flare"]) -> None:
     """Write a realistic synthetic history into a NEW database at PATH (for trying tracker out)."""
     from tracker.errors import UsageProblem
     from tracker.sample import write_sample
 
     if path.exists():
         raise UsageProblem(f"{path} already exists; sample writes only into a new file")
-    pain_count, exercise_count = write_sample(path, days=days, seed=seed)
+    pain_count, exercise_count = write_sample(path, days=days, seed=seed, effect=effect)
     click.echo(
         f"Wrote {pain_count} pain entries and {exercise_count} exercise sessions "
         f"over {days} days to {path}."

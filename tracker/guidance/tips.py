@@ -4,10 +4,31 @@
 other import from analysis) and returns the tips whose rule holds. Each rule is a small
 function that returns the values its tip's text needs, or None when it stays quiet. Every
 word the user sees is in `data/tips.toml`.
+
+Priority: tips come in tiers, shown in this order, and a higher tier can silence a lower one,
+so two tips never pull against each other.
+1. Safety: `see-clinician`, when pain rose steeply (the mean of the last 7 days is
+   STEEP_RISE_POINTS or more above the 7 days before) or a score of VERY_HIGH_PAIN or more was
+   logged in the last 7 days (a day's pain, or a session's before or after). It repeats the
+   safety topic's reasons to call a clinician and replaces `pain-rising`.
+2. Caution: `pain-rising` (a rise of RISING_POINTS or more) and `flare-after-session` (a
+   pattern of flares after exercise days, see `flare_after_session`).
+3. Logging: `logging-stale`, `logging-gaps`.
+4. Do more: `no-exercise-7-days`, `aerobic-below-target`, `add-balance`, `add-strength`.
+   None of them shows while a tier 1 or 2 tip does: no "add a few minutes" while pain is
+   rising or jumping after exercise. Each also needs enough diary to say what it says: the
+   7-day tips need DIARY_DAYS_FOR_WEEK days since the first entry, the 14-day ones
+   DIARY_DAYS_FOR_FORTNIGHT (no "nothing in 14 days" minutes after the first entry).
+5. Progress: `substantial-change`, `meaningful-change` (the first replaces the second).
+An empty diary gets `nothing-logged` and nothing else.
+
+Tips say what happened, never what caused it: "pain was higher the day after 3 of your 10
+exercise days", not "exercise flares your pain".
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
@@ -16,6 +37,21 @@ from tracker.guidance.content import tip_texts
 #: A week-on-week rise in mean pain of this many points (0-10 scale) or more is called rising:
 #: IMMPACT's smallest change that matters for interference is 1 point.
 RISING_POINTS = 1.0
+#: ... and of this many, steep: about the change patients call important (Farrar 2001), in a
+#: single week.
+STEEP_RISE_POINTS = 2.0
+#: A pain score of this or more in the last 7 days gets the safety tip.
+VERY_HIGH_PAIN = 9
+#: The flare tip needs this many exercise days followed by a flare in the last 14 days...
+FLARE_MIN_DAYS = 2
+#: ... making up at least this share of the exercise days that could be judged...
+FLARE_MIN_SHARE = 0.25
+#: ... and more than the share after rest days, when this many rest days could be judged.
+MIN_REST_DAYS = 3
+#: Days from the first entry to today (both counted) before a tip about the last 7 days...
+DIARY_DAYS_FOR_WEEK = 7
+#: ... and the last 14 days may show.
+DIARY_DAYS_FOR_FORTNIGHT = 14
 #: Days since the last pain rating before the diary counts as stale.
 STALE_DAYS = 3
 #: Days without a pain rating among the last 14 before gaps are pointed out.
@@ -51,25 +87,69 @@ def nothing_logged(summary: dict) -> Values | None:
     return None if _has_entries(summary) else {}
 
 
+def diary_days(summary: dict) -> int:
+    """Days from the first entry to today, both counted; 0 when either is unknown."""
+    first, today = summary.get("first_day"), summary.get("today")
+    if not first or not today:
+        return 0
+    return (dt.date.fromisoformat(today) - dt.date.fromisoformat(first)).days + 1
+
+
+def see_clinician(summary: dict) -> Values | None:
+    trend = summary.get("pain_trend_points")
+    highest = summary.get("recent_highest_pain")
+    steep = trend is not None and trend >= STEEP_RISE_POINTS
+    very_high = highest is not None and highest >= VERY_HIGH_PAIN
+    if not steep and not very_high:
+        return None
+    texts = tip_texts()["see-clinician"]
+    what = []
+    if trend is not None and steep:
+        what.append(texts["steep"].format(points=_number(trend)))
+    if highest is not None and very_high:
+        what.append(texts["very_high"].format(score=_number(highest)))
+    return {
+        "what": " ".join(what),
+        "why": texts["title_steep" if steep else "title_very_high"],
+    }
+
+
 def pain_rising(summary: dict) -> Values | None:
     trend = summary.get("pain_trend_points")
-    if trend is None or trend < RISING_POINTS:
+    if trend is None or trend < RISING_POINTS or see_clinician(summary) is not None:
         return None
     return {"points": _number(trend)}
 
 
+def _recent_share(summary: dict, prefix: str) -> tuple[int, int]:
+    """(days flared, days checked) over the last 14 days for `prefix` "exercise" or "rest"."""
+    flared = summary.get(f"recent_{prefix}_days_flared") or 0
+    checked = summary.get(f"recent_{prefix}_days_checked") or 0
+    return flared, checked
+
+
 def flare_after_session(summary: dict) -> Values | None:
+    """A pattern, not one bad day: FLARE_MIN_DAYS exercise days or more in the last 14 were
+    followed by a flare, at least FLARE_MIN_SHARE of those that could be judged, and a larger
+    share than after rest days (when there are MIN_REST_DAYS of them to compare with)."""
     flares = summary.get("recent_flare_sessions") or []
-    if not flares:
+    flared, checked = _recent_share(summary, "exercise")
+    if not flares or flared < FLARE_MIN_DAYS or flared < FLARE_MIN_SHARE * checked:
         return None
+    rest_flared, rest_checked = _recent_share(summary, "rest")
+    comparable = rest_checked >= MIN_REST_DAYS
+    if comparable and flared / checked <= rest_flared / rest_checked:
+        return None  # pain jumped as often (or more) after days without exercise
     latest = max(flares, key=lambda flare: flare["date"])
-    texts, count = tip_texts()["flare-after-session"], len(flares) - 1
-    others = "" if count == 0 else texts["others_one" if count == 1 else "others"]
+    texts = tip_texts()["flare-after-session"]
+    rest = texts["rest"] if comparable else texts["no_rest"]
     return {
+        "flared": flared,
+        "checked": checked,
         "activity": latest["activity"],
         "date": latest["date"],
         "reason": latest["reason"],
-        "others": others.format(count=count),
+        "rest": rest.format(flared=rest_flared, checked=rest_checked),
     }
 
 
@@ -88,6 +168,8 @@ def logging_gaps(summary: dict) -> Values | None:
 
 
 def no_exercise_7_days(summary: dict) -> Values | None:
+    if diary_days(summary) < DIARY_DAYS_FOR_WEEK:
+        return None
     if (summary.get("exercise_minutes_last_7_days") or 0) > 0:
         return None
     return {}
@@ -97,13 +179,16 @@ def aerobic_below_target(summary: dict) -> Values | None:
     target = summary.get("weekly_aerobic_target") or 0
     minutes = summary.get("aerobic_minutes_last_7_days") or 0
     exercising = (summary.get("exercise_minutes_last_7_days") or 0) > 0
-    if not exercising or minutes >= target:
+    if not exercising or minutes >= target or diary_days(summary) < DIARY_DAYS_FOR_WEEK:
         return None
     return {"minutes": minutes, "target": target}
 
 
 def _missing_category(summary: dict, category: str) -> Values | None:
-    """Quiet unless other exercise was logged in the last 14 days and none of `category`."""
+    """Quiet unless other exercise was logged in the last 14 days and none of `category`, in a
+    diary at least DIARY_DAYS_FOR_FORTNIGHT days old."""
+    if diary_days(summary) < DIARY_DAYS_FOR_FORTNIGHT:
+        return None
     minutes = summary.get("category_minutes_last_14_days") or {}
     others = sum(value for name, value in minutes.items() if name != category)
     if minutes.get(category, 0) > 0 or others == 0:
@@ -138,8 +223,9 @@ def meaningful_change(summary: dict) -> Values | None:
     return _change_values(summary)
 
 
-#: Tip id -> rule, in the order tips are shown: safety first, then logging, exercise, progress.
+#: Tip id -> rule, in the order tips are shown (the tiers of the module docstring).
 RULES: dict[str, Rule] = {
+    "see-clinician": see_clinician,
     "pain-rising": pain_rising,
     "flare-after-session": flare_after_session,
     "logging-stale": logging_stale,
@@ -151,6 +237,10 @@ RULES: dict[str, Rule] = {
     "substantial-change": substantial_change,
     "meaningful-change": meaningful_change,
 }
+#: Tier 1 and 2: while any of these shows, no DO_MORE tip does.
+CAUTION = frozenset({"see-clinician", "pain-rising", "flare-after-session"})
+#: Tier 4: tips that suggest more exercise.
+DO_MORE = frozenset({"no-exercise-7-days", "aerobic-below-target", "add-balance", "add-strength"})
 
 
 def make_tip(tip_id: str, values: Values) -> Tip:
@@ -167,13 +257,16 @@ def make_tip(tip_id: str, values: Values) -> Tip:
 def tips_for(summary: dict) -> list[Tip]:
     """The tips that apply to this summary now, most pressing first; [] when none does.
 
-    An empty diary gets only the "nothing logged" tip: no other rule means anything yet.
+    An empty diary gets only the "nothing logged" tip: no other rule means anything yet. While
+    a CAUTION tip shows, no DO_MORE tip does (the priority order in the module docstring).
     """
     values = nothing_logged(summary)
     if values is not None:
         return [make_tip("nothing-logged", values)]
-    tips = []
+    tips: list[Tip] = []
     for tip_id, rule in RULES.items():
+        if tip_id in DO_MORE and any(tip.id in CAUTION for tip in tips):
+            continue
         values = rule(summary)
         if values is not None:
             tips.append(make_tip(tip_id, values))
