@@ -146,7 +146,7 @@ async def test_a_future_date_is_refused_under_the_date(empty_db):
     async with app.run_test(size=SIZE) as pilot:
         form = await open_pain_form(pilot)
         await type_text(pilot, "5")
-        form.query_one("#date", Input).value = "2026-07-01"
+        form.query_one("#date", Input).value = "2026-07-02"  # 07-01: today in a zone ahead
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "in the future" in field(app, "date").error

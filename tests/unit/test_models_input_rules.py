@@ -204,13 +204,16 @@ def test_text_with_any_control_character_is_refused(text):
         ("2024-05-01T20:15", "2024-05-01T20:15:00"),
         ("2024-05-01T20:15:00.999999", "2024-05-01T20:15:00"),
         (" 2024-05-01T20:15:07,5 ", "2024-05-01T20:15:07"),
-        ("2024-05-01T20:15:00Z", "2024-05-01T20:15:00"),
-        ("2024-05-01T20:15:00+02:00", "2024-05-01T18:15:00"),
-        ("2024-05-01T20:15:00-0130", "2024-05-01T21:45:00"),
+        ("2024-05-01T20:15:00Z", "2024-05-01T20:15:00+00:00"),
+        ("2024-05-01T20:15:00+02:00", "2024-05-01T20:15:00+02:00"),
+        ("2024-05-01T20:15:00-0130", "2024-05-01T20:15:00-01:30"),
+        ("2024-05-01 20:15:00.5+14:00", "2024-05-01T20:15:00+14:00"),
         ("1900-01-01T00:00:00", "1900-01-01T00:00:00"),
     ],
 )
-def test_logged_at_is_normalised_to_local_seconds(monkeypatch, given_value, stored):
+def test_logged_at_is_normalised_to_seconds_keeping_its_offset(monkeypatch, given_value, stored):
+    """An offset is kept as written (never converted to this computer's zone); a stamp without
+    one stays without, as every entry written before offsets were kept is stored."""
     monkeypatch.setenv("TZ", "UTC")
     _tzset()
     assert models.parse_logged_at(given_value) == stored
@@ -269,7 +272,8 @@ def test_a_fixed_today_moves_the_horizon(monkeypatch):
     assert models.parse_logged_at("2090-01-02T12:00:00") == "2090-01-02T12:00:00"
 
 
-def test_empty_logged_at_is_now():
-    before = dt.datetime.now().replace(microsecond=0)
+def test_empty_logged_at_is_now_with_its_offset():
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
     stamp = dt.datetime.fromisoformat(models.validate_pain({"average": 3}).logged_at)
-    assert before <= stamp <= dt.datetime.now()
+    assert before <= stamp <= dt.datetime.now(dt.UTC)
+    assert stamp.utcoffset() == dt.datetime.now().astimezone().utcoffset()

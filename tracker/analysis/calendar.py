@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import overload
 
+from tracker.models import DAYS_AHEAD
+
 DayLike = str | dt.date
 
 
@@ -45,3 +47,18 @@ def calendar(start: DayLike, end: DayLike) -> list[str]:
     fromordinal = dt.date.fromordinal
     days = range(as_date(start).toordinal(), as_date(end).toordinal() + 1)
     return [fromordinal(ordinal).isoformat() for ordinal in days]
+
+
+def diary_today(today: DayLike, *row_lists: list[dict]) -> dt.date:
+    """The diary's today: this computer's `today`, or the day after it when an entry is dated
+    so (it was logged "today" in a time zone ahead: `models.DAYS_AHEAD`).
+
+    So an entry from a zone ahead is counted on the day it carries, in its week, and "days
+    since the last entry" never goes below 0; a later date (damage) is still left out.
+    """
+    day = as_date(today)
+    ahead = (day + dt.timedelta(days=DAYS_AHEAD)).isoformat()
+    latest = max(
+        (row["date"] for rows in row_lists for row in rows if row["date"] <= ahead), default=""
+    )
+    return as_date(latest) if latest > day.isoformat() else day

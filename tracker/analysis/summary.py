@@ -6,7 +6,8 @@ and a number that cannot be computed (too few days) is None, never 0.
 
 Period keys (the period is start..end; end defaults to `today`, start to the first logged day):
     period_start, period_end      the period (period_start None for an empty diary)
-    today                         the `today` the summary was made for
+    today                         the `today` the summary was made for (the next day when an
+                                  entry is dated so: calendar.diary_today)
     days_logged                   days in the period with at least one pain entry
     pain_entries, sessions        entries and sessions in the period
     first_day, last_day           first and last day in the period with any entry (or None)
@@ -66,7 +67,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.analysis.calendar import DayLike, iso, shift
+from tracker.analysis.calendar import DayLike, diary_today, iso, shift
 from tracker.analysis.change import MIN_DAYS, baseline_and_change
 from tracker.analysis.days import in_period, mean, pain_by_day
 from tracker.analysis.exercise import (
@@ -95,6 +96,7 @@ def summarize(
     baseline_from: DayLike | None = None,
 ) -> dict:
     """The summary of start..end (see the module docstring for every key)."""
+    today = diary_today(today, pain_rows, exercise_rows)  # a day ahead: another time zone
     today_iso = today.isoformat()
     pain_rows = [row for row in pain_rows if row["date"] <= today_iso]
     exercise_rows = [row for row in exercise_rows if row["date"] <= today_iso]

@@ -8,6 +8,8 @@ Reading
 - Every row goes through its kind's validator (`tracker.kinds`); the first problem
   stops the import with its line and field ("line 7, average: must be from 0 to 10, not 11").
 - An empty `logged_at` becomes midnight of the row's `date` (so a second import matches).
+  A `logged_at` keeps its UTC offset, and one without an offset stays without (the writer's
+  local time), so export, import, export gives the same stamps (`models.parse_logged_at`).
 - Text neutralised by export (a leading `'` before a formula start) is restored exactly.
 
 Ids (the `id` column is optional; two rows are "identical" when they agree in every column

@@ -46,9 +46,10 @@ ENTRY_COMMON = {
     "id": Column("The entry's number in this diary (new numbers are given on import).", "integer"),
     "date": Column("The day the entry is about.", "YYYY-MM-DD", ISO_DAY),
     "logged_at": Column(
-        "When the entry was written down, local time.",
-        "YYYY-MM-DDTHH:MM:SS",
-        "ISO 8601 local date and time",
+        "When the entry was written down: the writer's local time and its offset from UTC"
+        " (entries written before offsets were kept have none: the writer's local time).",
+        "YYYY-MM-DDTHH:MM:SS+HH:MM",
+        "ISO 8601 date and time with UTC offset",
     ),
 }
 

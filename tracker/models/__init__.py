@@ -51,7 +51,9 @@ from tracker.models.fields import (
     parse_whole,
 )
 from tracker.models.times import (
+    DAYS_AHEAD,
     STAMP_SKEW,
+    latest_day,
     now_stamp,
     parse_date,
     parse_logged_at,
@@ -61,6 +63,7 @@ from tracker.models.times import (
 __all__ = [
     "ASCII_SPACE",
     "CATEGORIES",
+    "DAYS_AHEAD",
     "EXERCISE_SCORE_FIELDS",
     "Entry",
     "ExerciseSession",
@@ -83,6 +86,7 @@ __all__ = [
     "describe_pain",
     "infer_category",
     "is_blank",
+    "latest_day",
     "now_stamp",
     "parse_activity",
     "parse_category",

@@ -27,6 +27,8 @@ def _bad_day(value: object) -> bool:
 
 
 def _bad_stamp(value: object) -> bool:
+    """Not a date and time; with a UTC offset (+01:00, written since offsets are kept) or
+    without one (older entries: the writer's local time) are both sound."""
     if not isinstance(value, str) or len(value) < 10:
         return True
     try:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tracker.analysis import daily_series, diary_baseline
-from tracker.analysis.calendar import monday_of, shift
+from tracker.analysis.calendar import diary_today, monday_of, shift
 from tracker.kinds import KINDS, Kind
+from tracker.models import DAYS_AHEAD
 from tracker.tui.tips import tips_for_rows
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ def load_dashboard(store: Store, today: str) -> DashboardData:
     window are the ones `tracker tips` gives from everything (a test holds the two equal).
     """
     pain, exercise = dashboard_rows(store, today)
+    today = diary_today(today, pain, exercise).isoformat()  # a day ahead: another time zone
     chart_start = shift(today, -(CHART_DAYS - 1))
     recent = [row for row in pain if row["date"] >= shift(chart_start, -LEAD_IN_DAYS)]
     daily = daily_series(recent, start=shift(chart_start, -LEAD_IN_DAYS), end=today)
@@ -101,14 +103,17 @@ def load_dashboard(store: Store, today: str) -> DashboardData:
 
 
 def dashboard_rows(store: Store, today: str) -> tuple[list[dict], list[dict]]:
-    """The window the dashboard needs: baseline days, the last WINDOW_DAYS, the latest rows."""
+    """The window the dashboard needs: baseline days, the last WINDOW_DAYS (and a day dated
+    ahead, from another time zone), the latest rows."""
     start = shift(today, -(WINDOW_DAYS - 1))
     pain = _merge(
         store.first_rated_days(BASELINE_DAYS),
-        store.pain_rows(start, today),
+        store.pain_rows(start, shift(today, DAYS_AHEAD)),
         [store.latest("pain")],
     )
-    exercise = _merge(store.exercise_rows(start, today), [store.latest("exercise")])
+    exercise = _merge(
+        store.exercise_rows(start, shift(today, DAYS_AHEAD)), [store.latest("exercise")]
+    )
     return pain, exercise
 
 
