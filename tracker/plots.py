@@ -20,6 +20,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from tracker.analysis.calendar import monday_of
+from tracker.words.exercise import RESPONSE_TITLE
 
 #: Pain chart resolutions, finest first: (name, bucket key of an ISO day).
 LEVELS: tuple[tuple[str, Callable[[str], str]], ...] = (
@@ -229,7 +230,8 @@ RESPONSE_BARS = (
 
 
 def response_chart(plt, summary: dict) -> None:
-    """Left: mean pain on exercise and rest days and on the day after each; right: the mean
+    """Left: mean pain on exercise and rest days and on the day after each (an association,
+    titled so: see `tracker.words.exercise`); right: the mean
     change in pain during sessions (after - before) per category. Numbers with fewer than 3
     days (or sessions) behind them are left out; each label carries its value and count.
 
@@ -248,7 +250,7 @@ def _response_days(panel, summary: dict) -> None:
         if value is not None:
             names.append(f"{label} {value:.1f} ({summary[f'{key}_days']}d)")
             values.append(value)
-    panel.title("Pain on days" if names else "Too few days yet")
+    panel.title(RESPONSE_TITLE if names else "Too few days yet")
     if names:
         # Horizontal bars are drawn bottom-up; reversed, they read top-down in RESPONSE_BARS order.
         panel.bar(names[::-1], values[::-1], orientation="horizontal", color="cyan+", width=0.6)

@@ -103,7 +103,7 @@ async def test_t_opens_trends_with_charts_and_words(sample_db):
         words = screen.words()
         assert "From 2026-04-02 to 2026-06-30" in words
         assert "below your baseline (6.8 -> 5.1, " in words
-        assert "Mean pain on exercise days against rest days:" in words
+        assert "Association: mean pain on exercise days against rest days:" in words
 
 
 async def test_period_keys_change_the_period_and_the_words(sample_db):

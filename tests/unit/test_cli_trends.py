@@ -58,8 +58,8 @@ def test_stats_in_plain_words(invoke, halved):
     )
     # the last 7 days (0-6 ago) hold walks 0, 2, 4, 6 days ago: 4 x 40 = 160 minutes
     assert (
-        "Exercise in the last 7 days: 160 minutes, 160 aerobic (target 150 a week: reached)."
-        in lines
+        "Exercise in the last 7 days: 160 minutes, 160 aerobic (160 moderate-equivalent; "
+        "target 150 a week: reached)." in lines
     )
     assert "During sessions pain changed by -1.0 on average (21 sessions" in result.output
     assert "Most frequent symptoms: tingling (7)." in lines

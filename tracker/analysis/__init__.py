@@ -11,8 +11,10 @@ about 25 ms and the daily series takes about 9 ms (tests/bench_trends.py).
 - calendar: ISO-day arithmetic (`shift`, `monday_of`, `calendar`), used by plots and the app
 - change:   `baseline_and_change`: the one baseline (dated, bounded, settable), the recent
             week, the change with its interval and verdict band; `diary_baseline`
-- exercise: `weekly_exercise` (minutes per ISO week by category vs a target), `iso_week`,
-            `minutes_by_category`
+- exercise: `weekly_exercise` (minutes per ISO week by category, moderate-equivalent aerobic
+            minutes vs a target, full weeks marked), `iso_week`, `minutes_by_category`
+- next_day: `adjusted_next_day`: next-day pain after exercise against after rest, adjusted for
+            the day's own pain (least squares, 95% interval, at least 10 days of each)
 - response: `exercise_response`, `session_pain_change`, `flare_sessions`, `flare_counts`,
   `highest_pain`
 - symptoms: `symptom_counts`

@@ -32,13 +32,23 @@ Exercise dose (see analysis.exercise):
     weekly_aerobic_target         minutes of aerobic exercise a week (default 150)
     weekly_exercise_minutes       [{"week": "2026-W47", "week_start", "minutes",
                                     "by_category": {category: minutes}, "aerobic_minutes",
-                                    "target_met"}], every week of the period
+                                    "aerobic_equivalent_minutes", "target_met", "complete"}],
+                                  every week of the period; aerobic_equivalent_minutes counts a
+                                  session at RPE 7 or more double (moderate-equivalent)
     exercise_minutes_total, exercise_days    over the period
-    weeks_target_met              number of weeks whose aerobic minutes reached the target
+    weeks_complete                full weeks: not cut by the diary's start, the period or today
+    weeks_target_met              full weeks whose moderate-equivalent aerobic minutes reached
+                                  the target (partial weeks are never counted, met or missed)
 Response (see analysis.response; each *_avg is None under 3 days, *_days is the count):
     exercise_day_pain_avg, exercise_day_pain_days, rest_day_pain_avg, rest_day_pain_days,
     next_day_after_exercise_avg, next_day_after_exercise_days,
     next_day_after_rest_avg, next_day_after_rest_days
+    next_day_adjusted_diff, next_day_adjusted_low, next_day_adjusted_high   next-day pain after
+                                  exercise minus after rest, adjusted for the day's own pain,
+                                  with a 95% interval (analysis.next_day; None under 10 days
+                                  of either kind), next_day_adjusted_days,
+                                  next_day_adjusted_exercise_days, next_day_adjusted_rest_days,
+                                  next_day_adjusted_min_days, next_day_adjusted_status
     session_pain_change_avg, session_pain_change_sessions      mean pain_after - pain_before
     session_pain_change_by_category   {category: {"avg", "sessions"}}
     flare_sessions                exercise days followed by a flare, one per day:
@@ -53,6 +63,7 @@ Relative to `today`, over every row given (the tips engine's inputs; the CLI pas
                                   from the first logged day only (a new diary has not missed
                                   the days before it started; 0 for an empty diary)
     exercise_minutes_last_7_days, aerobic_minutes_last_7_days      today-6..today
+    aerobic_equivalent_minutes_last_7_days    the same aerobic minutes, RPE 7+ counted double
     category_minutes_last_14_days {category: minutes} over today-13..today, all categories
     pain_trend_points             mean daily pain of today-6..today minus that of
                                   today-13..today-7; positive = rising; None unless each
@@ -72,9 +83,11 @@ from tracker.analysis.change import MIN_DAYS, baseline_and_change
 from tracker.analysis.days import in_period, mean, pain_by_day
 from tracker.analysis.exercise import (
     DEFAULT_WEEKLY_TARGET,
+    aerobic_equivalent_minutes,
     minutes_by_category,
     weekly_exercise,
 )
+from tracker.analysis.next_day import adjusted_next_day, day_pairs
 from tracker.analysis.response import (
     exercise_response,
     flare_counts,
@@ -114,8 +127,16 @@ def summarize(
             end=end_iso,
             baseline_from=baseline_from,
         ),
-        **_dose(exercise, start_iso, end_iso, weekly_target),
+        **_dose(
+            exercise,
+            start_iso,
+            end_iso,
+            weekly_target,
+            diary_start=_first_day(pain_rows, exercise_rows, today_iso),
+            today=today_iso,
+        ),
         **exercise_response(daily_all, exercise_rows, start_iso, end_iso),
+        **adjusted_next_day(day_pairs(daily_all, exercise_rows, start_iso, end_iso)),
         **session_pain_change(exercise),
         "flare_sessions": in_period(flares, start_iso, end_iso),
         "symptom_counts": symptom_counts(pain),
@@ -154,14 +175,27 @@ def _period(
     }
 
 
-def _dose(exercise: list[dict], start: str | None, end: str, target: int) -> dict:
-    weeks = weekly_exercise(exercise, start, end, target) if start is not None else []
+def _dose(
+    exercise: list[dict],
+    start: str | None,
+    end: str,
+    target: int,
+    *,
+    diary_start: str | None,
+    today: str,
+) -> dict:
+    weeks = (
+        weekly_exercise(exercise, start, end, target, diary_start=diary_start, today=today)
+        if start is not None
+        else []
+    )
     return {
         "weekly_aerobic_target": target,
         "weekly_exercise_minutes": weeks,
         "exercise_minutes_total": sum(row["minutes"] for row in exercise),
         "exercise_days": len({row["date"] for row in exercise}),
-        "weeks_target_met": sum(1 for week in weeks if week["target_met"]),
+        "weeks_complete": sum(1 for week in weeks if week["complete"]),
+        "weeks_target_met": sum(1 for week in weeks if week["complete"] and week["target_met"]),
     }
 
 
@@ -180,6 +214,9 @@ def _relative_to_today(daily: dict[str, float], exercise_rows: list[dict], today
         "missed_days_last_14": _missed_days(daily, exercise_days, today),
         "exercise_minutes_last_7_days": sum(last_7.values()),
         "aerobic_minutes_last_7_days": last_7["aerobic"],
+        "aerobic_equivalent_minutes_last_7_days": aerobic_equivalent_minutes(
+            exercise_rows, shift(today, -6), today_iso
+        ),
         "category_minutes_last_14_days": minutes_by_category(
             exercise_rows, shift(today, -13), today_iso
         ),

@@ -59,7 +59,8 @@ def stats(
     target: int,
     baseline_from: str | None,
 ):
-    """Show how your pain has changed and whether exercise seems to help you."""
+    """Show how your pain has changed, and how it goes with exercise (associations, not
+    proof of an effect)."""
     from tracker.analysis import summarize
     from tracker.models import today
     from tracker.period import parse_period
@@ -126,9 +127,10 @@ def plot(ctx: click.Context, days: int, width: int | None, height: int, baseline
         click.echo(canvas)
     from tracker.analysis import summarize
     from tracker.words.change import baseline_line, change_line
+    from tracker.words.exercise import plot_lines
 
-    summary = summarize(*rows, today=end, baseline_from=base)
-    for line in (change_line(summary), baseline_line(summary).strip()):
+    summary = summarize(*rows, today=end, start=start, baseline_from=base)
+    for line in (change_line(summary), baseline_line(summary).strip(), *plot_lines(summary)):
         if line:
             click.echo(textwrap.fill(line, width))
 

@@ -25,6 +25,7 @@ from tracker.exchange.report_chart import pain_chart, weekly_bars
 from tracker.exchange.report_data import CHART_WEEKS, ReportData, gather
 from tracker.store import Store
 from tracker.words.change import baseline_line, change_line
+from tracker.words.exercise import INTENSITY_RULE, association_lines, weeks_line
 
 FONT = "Helvetica"
 MARGIN = 15.0
@@ -204,30 +205,9 @@ def _pain_section(pdf: FPDF, data: ReportData) -> None:
 
 def _exercise_response(pdf: FPDF, s: dict) -> None:
     _title(pdf, "Exercise and pain")
-    rows = [
-        (
-            "Mean pain on days with exercise",
-            s["exercise_day_pain_avg"],
-            s["exercise_day_pain_days"],
-        ),
-        (
-            "Mean pain on rated days without exercise",
-            s["rest_day_pain_avg"],
-            s["rest_day_pain_days"],
-        ),
-        (
-            "Pain the day after exercise",
-            s["next_day_after_exercise_avg"],
-            s["next_day_after_exercise_days"],
-        ),
-        (
-            "Pain the day after a rest day",
-            s["next_day_after_rest_avg"],
-            s["next_day_after_rest_days"],
-        ),
-    ]
-    for label, value, days in rows:
-        _paragraph(pdf, f"{label}: {_value(value)}/10 ({_count(days, 'day', 'days')})")
+    # The same sentences as `tracker stats` and the app: associations, named as such.
+    for line in association_lines(s):
+        _paragraph(pdf, line)
     change = s["session_pain_change_avg"]
     sessions = _count(s["session_pain_change_sessions"], "session", "sessions")
     if change is None:
@@ -240,7 +220,7 @@ def _exercise_response(pdf: FPDF, s: dict) -> None:
         )
     _paragraph(
         pdf,
-        "Days with nothing logged count as neither; means under 3 days are shown as n/a.",
+        "Days with nothing logged count as neither; means under 3 days are not shown.",
         8,
         "I",
     )
@@ -259,9 +239,8 @@ def _weekly_exercise(pdf: FPDF, s: dict) -> None:
     mean_minutes = round(sum(week["minutes"] for week in all_weeks) / len(all_weeks))
     _paragraph(
         pdf,
-        f"Mean over the period: {number(mean_minutes)} minutes a week. Weeks with at least "
-        f"{s['weekly_aerobic_target']} aerobic minutes (WHO 2020): {s['weeks_target_met']} "
-        f"of {len(all_weeks)}. Weeks start on Monday.",
+        f"Mean over the period: {number(mean_minutes)} minutes a week. Weeks start on Monday. "
+        f"{weeks_line(s)} {INTENSITY_RULE}",
     )
     top = pdf.get_y() + 2
     weekly_bars(pdf, MARGIN, top, pdf.epw, 58, weeks)

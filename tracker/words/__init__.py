@@ -6,6 +6,8 @@ their words from here, so neither has to import the other. One job per module:
 - `units`: counts with their nouns ("1 day", "3 days");
 - `change`: the change from baseline (judged once in `analysis.change`), said in one wording
   on screen and on paper (`change_line`, `baseline_line`);
+- `exercise`: exercise and pain: the day comparisons named as associations, the adjusted
+  next-day comparison, moderate-equivalent minutes against the target over full weeks;
 - `summary`: `describe`, every sentence of `tracker stats`;
 - `trends`: the same sentences grouped under the Trends screen's three charts.
 """

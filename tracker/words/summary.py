@@ -7,6 +7,12 @@ the app say the same thing about the same numbers.
 from __future__ import annotations
 
 from tracker.words.change import baseline_line, change_line
+from tracker.words.exercise import (
+    INTENSITY_RULE,
+    association_lines,
+    last_7_line,
+    weeks_line,
+)
 from tracker.words.units import days, plural
 
 
@@ -37,41 +43,11 @@ def trend_line(s: dict) -> str:
 
 def exercise_lines(s: dict, now: bool) -> list[str]:
     """Last 7 days (only when the period ends today: those numbers are about now) and period."""
-    target = s["weekly_aerobic_target"]
-    aerobic = s["aerobic_minutes_last_7_days"]
-    met = "reached" if aerobic >= target else f"{target - aerobic} minutes short"
-    weeks = s["weekly_exercise_minutes"]
-    last_7 = (
-        f"Exercise in the last 7 days: {s['exercise_minutes_last_7_days']} minutes, "
-        f"{aerobic} aerobic (target {target} a week: {met})."
-    )
-    return [
-        last_7 if now else "",
-        f"Aerobic target reached in {s['weeks_target_met']} of {len(weeks)} weeks "
-        f"({s['exercise_minutes_total']} minutes of exercise over the period).",
-    ]
-
-
-def _pair(s: dict, first: str, second: str) -> str:
-    return f"{_mean(s, first)} against {_mean(s, second)}"
-
-
-def _mean(s: dict, key: str) -> str:
-    value, count = s[f"{key}_avg"], s[f"{key}_days"]
-    if value is None:
-        return f"too few days ({count})"
-    return f"{value:.1f} ({days(count)})"
+    return [last_7_line(s) if now else "", weeks_line(s), INTENSITY_RULE]
 
 
 def response_lines(s: dict) -> list[str]:
-    lines = [
-        "Mean pain on exercise days against rest days: "
-        + _pair(s, "exercise_day_pain", "rest_day_pain")
-        + ".",
-        "Mean pain the day after exercise against the day after rest: "
-        + _pair(s, "next_day_after_exercise", "next_day_after_rest")
-        + ".",
-    ]
+    lines = association_lines(s)
     change = s["session_pain_change_avg"]
     if change is not None:
         parts = [
