@@ -177,7 +177,9 @@ def no_exercise_7_days(summary: dict) -> Values | None:
 
 def aerobic_below_target(summary: dict) -> Values | None:
     target = summary.get("weekly_aerobic_target") or 0
-    minutes = summary.get("aerobic_minutes_last_7_days") or 0
+    # moderate-equivalent minutes (a vigorous minute counts twice): the figure every front door
+    # compares with the target (words.exercise)
+    minutes = summary.get("aerobic_equivalent_minutes_last_7_days") or 0
     exercising = (summary.get("exercise_minutes_last_7_days") or 0) > 0
     if not exercising or minutes >= target or diary_days(summary) < DIARY_DAYS_FOR_WEEK:
         return None
