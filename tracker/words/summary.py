@@ -7,6 +7,7 @@ the app say the same thing about the same numbers.
 from __future__ import annotations
 
 from tracker.words.change import baseline_line, change_line
+from tracker.words.peg import interference_line, peg_lines
 from tracker.words.units import days, plural
 
 
@@ -14,7 +15,10 @@ def describe(summary: dict) -> list[str]:
     """The summary as short sentences, one per line."""
     now = summary["period_end"] == summary["today"]
     lines = [period_line(summary), change_line(summary), baseline_line(summary)]
-    lines += [trend_line(summary) if now else "", *exercise_lines(summary, now)]
+    lines += [trend_line(summary) if now else ""]
+    if summary["days_logged"]:
+        lines += [*peg_lines(summary, now), interference_line(summary)]
+    lines += exercise_lines(summary, now)
     lines += [*response_lines(summary), flare_line(summary, now), symptom_line(summary)]
     return [line for line in lines if line]
 
