@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 from tracker.analysis.calendar import DayLike, iso, shift
 from tracker.analysis.change import MIN_DAYS, baseline_and_change
-from tracker.analysis.days import in_period, mean
+from tracker.analysis.days import mean
 from tracker.models import peg_score
 
 #: The interference items: their names in the summary, and the pain row's field.
@@ -93,8 +93,9 @@ def week_on_week(daily: dict[str, float], today: DayLike) -> float | None:
     """Mean of today-6..today minus mean of today-13..today-7 (2 decimals; positive = rising),
     None unless each week has MIN_DAYS days with a value."""
     today_iso = iso(today) or ""
-    this_week = [v for d, v in daily.items() if shift(today_iso, -6) <= d <= today_iso]
-    last_week = [v for d, v in daily.items() if shift(today_iso, -13) <= d <= shift(today_iso, -7)]
+    week_start, last_start, last_end = shift(today, -6), shift(today, -13), shift(today, -7)
+    this_week = [v for d, v in daily.items() if week_start <= d <= today_iso]
+    last_week = [v for d, v in daily.items() if last_start <= d <= last_end]
     this_avg, last_avg = mean(this_week), mean(last_week)
     if len(this_week) < MIN_DAYS or len(last_week) < MIN_DAYS:
         return None
@@ -112,19 +113,38 @@ def interference_summary(
     baseline_from: DayLike | None = None,
 ) -> dict:
     """The `peg` and `interference` keys of `summarize` (see its docstring)."""
-    shown = in_period(pain_rows, start, end)
-    peg = measure_summary(
-        peg_by_day(pain_rows), start=start, end=end, today=today, baseline_from=baseline_from
-    )
-    peg["entries"] = sum(1 for row in shown if _row_peg(row) is not None)
-    items = {
+    daily, entries = _daily_measures(pain_rows, start, end)
+    figures = {
         name: measure_summary(
-            item_by_day(pain_rows, field),
-            start=start,
-            end=end,
-            today=today,
-            baseline_from=baseline_from,
+            values, start=start, end=end, today=today, baseline_from=baseline_from
         )
-        for name, field in ITEMS.items()
+        for name, values in daily.items()
     }
-    return {"peg": peg, "interference": items}
+    peg = {**figures.pop("peg"), "entries": entries}
+    return {"peg": peg, "interference": figures}
+
+
+def _daily_measures(
+    pain_rows: Iterable[dict], start: str | None, end: str
+) -> tuple[dict[str, dict[str, float]], int]:
+    """One pass over the rows: each measure's day -> mean (`peg_by_day`, `item_by_day`), and
+    the entries of start..end with a PEG."""
+    names = ("peg", *ITEMS)
+    sums: dict[str, dict[str, float]] = {name: {} for name in names}
+    counts: dict[str, dict[str, int]] = {name: {} for name in names}
+    entries = 0
+    for row in pain_rows:
+        day = row["date"]
+        sleep, activity, enjoyment = (row.get(field) for field in ITEMS.values())
+        peg = None if activity is None or enjoyment is None else _row_peg(row)
+        if peg is not None and (start is None or day >= start) and day <= end:
+            entries += 1
+        for name, value in zip(names, (peg, sleep, activity, enjoyment), strict=True):
+            if value is not None:
+                sums[name][day] = sums[name].get(day, 0.0) + value
+                counts[name][day] = counts[name].get(day, 0) + 1
+    daily = {
+        name: {day: total / counts[name][day] for day, total in sorted(sums[name].items())}
+        for name in names
+    }
+    return daily, entries
