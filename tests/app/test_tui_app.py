@@ -254,7 +254,7 @@ def a_tip_to_show(path) -> None:
         pain_after=10,
     )  # fmt: skip
     with Store.open(path) as store:
-        store.add_exercise(walk)
+        store.add(walk)
 
 
 async def test_the_tips_panel_shows_the_tips_that_apply(sample_db):

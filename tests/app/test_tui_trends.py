@@ -72,7 +72,7 @@ def a_very_high_day(path) -> None:
         "walking", 20, date=TODAY.isoformat(), category="aerobic", pain_before=8, pain_after=10
     )
     with Store.open(path) as store:
-        store.add_exercise(walk)
+        store.add(walk)
 
 
 def test_current_tips_are_the_cli_tips(sample_db):
@@ -263,3 +263,19 @@ async def test_the_dashboard_and_trends_show_the_one_pain_chart(empty_db):
         chart = screen.query_one("#pain-trend", PainChart)
         assert not chart.axes_when_unrated
         assert "Pain, 90 days: no ratings in this period" in chart.render().plain
+
+
+async def test_the_peg_and_interference_are_in_the_words_once(sample_db):
+    from tracker.words.change import change_line
+    from tracker.words.peg import PEG, RECALL, interference_line
+
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_trends(pilot)
+        words, s = screen.words(), screen.data.summary
+        assert s["peg"]["period_avg"] is not None
+        assert change_line(s["peg"], PEG) in words.splitlines()
+        assert interference_line(s) in words.splitlines()
+        assert words.count(RECALL) == 1  # the recall period, once on the screen
+        peg = [line for line in words.splitlines() if "PEG" in line]
+        assert not any("important reduction" in line for line in peg)

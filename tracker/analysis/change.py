@@ -1,5 +1,8 @@
-"""Baseline and change: how far recent pain is from the baseline, judged once for every screen.
+"""Baseline and change: how far a recent daily 0-10 measure is from its baseline, judged once.
 
+Written for daily pain and used unchanged for any daily series of a 0-10 measure (the PEG and
+each interference item, `analysis.interference`): the same baseline, recent week, change and
+interval, with `thresholds=False` where no confirmed threshold of clinical importance exists.
 One definition, used by `tracker stats`, `plot`, `tips`, the app and the PDF report:
 
 - **Baseline.** It starts at the first rated day on or after the baseline start: the diary's
@@ -30,6 +33,10 @@ One definition, used by `tracker stats`, `plot`, `tips`, the app and the PDF rep
   - "small": under 10%.
   A rise beyond the variation is "worse"; the same value is "none".
   `meaningful` is True for "moderate" and "substantial", `substantial` for "substantial".
+- **Without thresholds** (`thresholds=False`: the pain thresholds above are about pain
+  intensity, not the PEG): every rule is the same except that a fall beyond the variation
+  (and not "regression") is just "lower", and `minimal`, `meaningful` and `substantial` are
+  None: a change, with its interval, and no verdict on its importance.
 """
 
 from __future__ import annotations
@@ -63,6 +70,8 @@ RECENT_DAYS = 7
 MIN_DAYS = 3
 
 BANDS = ("substantial", "moderate", "minimal", "small", "none", "variation", "regression", "worse")
+#: The bands without thresholds of clinical importance (`thresholds=False`).
+PLAIN_BANDS = ("lower", "none", "variation", "regression", "worse")
 
 # Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom (then 1.96 beyond 120).
 _T95 = (
@@ -78,10 +87,12 @@ def baseline_and_change(
     end: DayLike,
     start: DayLike | None = None,
     baseline_from: DayLike | None = None,
+    thresholds: bool = True,
 ) -> dict:
     """Baseline, recent mean, the change between them and its verdict (module docstring).
 
-    `daily_pain` maps ISO day -> mean pain that day (see `days.pain_by_day`). The period is
+    `daily_pain` maps ISO day -> mean pain that day (see `days.pain_by_day`), or the day's
+    value of another 0-10 measure (then usually `thresholds=False`: no pain verdict). The period is
     start..end (start open when None); only the recent week depends on it. Days after `end`
     are not used. Keys: baseline_avg, baseline_days, baseline_start, baseline_end, baseline_set,
     baseline_from, baseline_age_days, baseline_stale, baseline_first_half,
@@ -105,7 +116,8 @@ def baseline_and_change(
         "recent_start": recent_start,
         "recent_end": end_iso,
     }
-    result.update(_change(baseline, recent if recent_avg is not None else [], recent_start))
+    recent_values = recent if recent_avg is not None else []
+    result.update(_change(baseline, recent_values, recent_start, thresholds))
     return result
 
 
@@ -179,7 +191,7 @@ def _baseline(known: dict[str, float], baseline_from: str | None, end: str) -> d
     }
 
 
-def _change(baseline: dict, recent: list[float], recent_start: str) -> dict:
+def _change(baseline: dict, recent: list[float], recent_start: str, thresholds: bool) -> dict:
     base_values = baseline.pop("_baseline_values")
     base = baseline["baseline_avg"]
     overlaps = baseline["baseline_end"] is not None and recent_start <= baseline["baseline_end"]
@@ -205,6 +217,17 @@ def _change(baseline: dict, recent: list[float], recent_start: str) -> dict:
     low, high = round(low, 1) + 0.0, round(high, 1) + 0.0  # never -0.0
     within = low <= 0 <= high
     band = _band(points, pct, within, baseline["baseline_falling"])
+    if not thresholds:
+        band = "lower" if band in ("substantial", "moderate", "minimal", "small") else band
+        return {
+            **none,
+            "change_points": points,
+            "change_pct": pct,
+            "change_low": low,
+            "change_high": high,
+            "within_variation": within,
+            "change_band": band,
+        }
     return {
         "change_points": points,
         "change_pct": pct,

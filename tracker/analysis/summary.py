@@ -28,6 +28,20 @@ Change (the one definition is in analysis.change; change_pct < 0 means pain went
                                   regression or worse (None with no change)
     minimal, meaningful, substantial   the band is at least minimal / moderate / substantial
                                   (meaningful and substantial need 2 points too: Farrar 2001)
+Interference and the PEG (analysis.interference: the same baseline, recent week, change and
+interval as pain, from `change.baseline_and_change(..., thresholds=False)`, so no verdict):
+    peg                           {every change key above (change_band: lower, none,
+                                  variation, regression or worse; minimal, meaningful and
+                                  substantial always None), "period_avg", "period_days"
+                                  (days of the period with a PEG; period_avg None under 3),
+                                  "trend_points" (today-6..today minus today-13..today-7,
+                                  None unless each week has 3 days with a PEG), "entries"
+                                  (entries of the period with all three PEG items)}; a
+                                  day's PEG is the mean of its entries' PEG scores
+                                  (models.peg_score: average pain, enjoyment and general
+                                  activity interference, each about the last 24 hours)
+    interference                  {"sleep", "activity", "enjoyment": the same keys as peg but
+                                  "entries", for each 0-10 interference item on its own}
 Exercise dose (see analysis.exercise):
     weekly_aerobic_target         minutes of aerobic exercise a week (default 150)
     weekly_exercise_minutes       [{"week": "2026-W47", "week_start", "minutes",
@@ -87,6 +101,7 @@ from tracker.analysis.exercise import (
     minutes_by_category,
     weekly_exercise,
 )
+from tracker.analysis.interference import interference_summary
 from tracker.analysis.next_day import adjusted_next_day, day_pairs
 from tracker.analysis.response import (
     exercise_response,
@@ -126,6 +141,9 @@ def summarize(
             start=start_iso,
             end=end_iso,
             baseline_from=baseline_from,
+        ),
+        **interference_summary(
+            pain_rows, start=start_iso, end=end_iso, today=today, baseline_from=baseline_from
         ),
         **_dose(
             exercise,

@@ -1,8 +1,9 @@
 """The printable report for a clinic visit: one to two A4 pages made with fpdf2.
 
 Page 1: the period, the change from baseline in the very sentences `tracker stats` prints
-(tracker.words.change), the pain chart, and what exercise does to pain. Page 2: weekly
-exercise minutes by category, the most frequent symptoms, sessions followed by a flare, and
+(tracker.words.change), the pain chart, the PEG and interference (tracker.words.peg, as
+`tracker stats` says them), and what exercise does to pain. Page 2: weekly exercise minutes
+by category, the most frequent symptoms, sessions followed by a flare, and
 the last weeks.
 
 Text uses the PDF core font Helvetica, so it is real, extractable text on every machine
@@ -22,10 +23,11 @@ from fpdf import FPDF, FontFace
 
 from tracker.exchange.cells import number
 from tracker.exchange.report_chart import pain_chart, weekly_bars
-from tracker.exchange.report_data import CHART_WEEKS, ReportData, gather
+from tracker.exchange.report_data import CHART_WEEKS, MIN_DAYS, ReportData, gather
 from tracker.store import Store
 from tracker.words.change import baseline_line, change_line
 from tracker.words.exercise import INTENSITY_RULE, association_lines, weeks_line
+from tracker.words.peg import interference_line, peg_lines
 
 FONT = "Helvetica"
 MARGIN = 15.0
@@ -129,6 +131,7 @@ def build(data: ReportData) -> FPDF:
         _paragraph(pdf, "The diary is empty: there is nothing to summarise yet.")
         return pdf
     _pain_section(pdf, data)
+    _peg_section(pdf, data.summary)
     _exercise_response(pdf, data.summary)
     pdf.add_page()
     _weekly_exercise(pdf, data.summary)
@@ -201,6 +204,18 @@ def _pain_section(pdf: FPDF, data: ReportData) -> None:
     top = pdf.get_y()
     pain_chart(pdf, MARGIN, top, pdf.epw, 72, data.series)
     pdf.set_y(top + 74)
+
+
+def _peg_section(pdf: FPDF, s: dict) -> None:
+    """The PEG and the interference items in `tracker stats`'s sentences (no verdict on size)."""
+    if not s["days_logged"]:
+        return
+    _title(pdf, "Interference and the PEG: 0-10, from the same entries")
+    now = s["period_end"] == s["today"]
+    for line in (*peg_lines(s, now), interference_line(s)):
+        if line:
+            _paragraph(pdf, line)
+    pdf.ln(1)
 
 
 def _exercise_response(pdf: FPDF, s: dict) -> None:
@@ -283,6 +298,7 @@ def _last_weeks(pdf: FPDF, data: ReportData) -> None:
             "Days rated",
             "Mean pain",
             "Worst",
+            "PEG",
             "Exercise min",
             "Aerobic min",
             "Flares",
@@ -296,12 +312,16 @@ def _last_weeks(pdf: FPDF, data: ReportData) -> None:
                 f"{week['days_rated']} of {week['days']}",
                 _value(week["pain_avg"]),
                 _value(week["worst"]),
+                _value(week["peg_avg"]),
                 str(week["minutes"]),
                 str(week["aerobic_minutes"]),
                 str(week["flares"]),
             )
         )
-    _table(pdf, rows, (14, 16, 12, 12, 9, 13, 13, 9))
+    _table(pdf, rows, (14, 16, 12, 12, 9, 9, 13, 13, 9))
+    _paragraph(
+        pdf, f"PEG: the week's mean, shown with at least {MIN_DAYS} days with a PEG.", 8, "I"
+    )
 
 
 def _table(pdf: FPDF, rows: Sequence[tuple[str, ...]], widths: tuple[int, ...]) -> None:

@@ -12,9 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tracker.analysis import daily_series, iso_week, summarize
+from tracker.analysis.change import MIN_DAYS
 from tracker.store import Store
 
-__all__ = ["ReportData", "gather", "last_weeks"]
+__all__ = ["MIN_DAYS", "ReportData", "gather", "last_weeks"]
 
 #: Rows of the "last weeks" table.
 LAST_WEEKS = 6
@@ -31,7 +32,8 @@ class ReportData:
     summary: dict
     #: One dict per calendar day of the period (analysis.daily_series: average, mean_7, ...).
     series: list[dict]
-    #: The last weeks, oldest first: week, start, days_rated, pain_avg, worst, minutes, flares.
+    #: The last weeks, oldest first: week, start, days_rated, pain_avg, worst, peg_avg (None
+    #: under MIN_DAYS days with a PEG), peg_days, minutes, flares.
     weeks: list[dict] = field(default_factory=list)
     #: (symptom, entries naming it) for the most frequent symptoms, most frequent first.
     symptoms: list[tuple[str, int]] = field(default_factory=list)
@@ -84,6 +86,7 @@ def last_weeks(series: list[dict], summary: dict, count: int = LAST_WEEKS) -> li
 def _week_row(week: str, days: list[dict], exercise: dict | None, flares: int) -> dict:
     rated = [day for day in days if day["average"] is not None]
     worst = [day["worst"] for day in days if day["worst"] is not None]
+    pegs = [day["peg"] for day in days if day["peg"] is not None]
     return {
         "week": week,
         "start": days[0]["date"],
@@ -91,6 +94,8 @@ def _week_row(week: str, days: list[dict], exercise: dict | None, flares: int) -
         "days_rated": len(rated),
         "pain_avg": round(sum(d["average"] for d in rated) / len(rated), 2) if rated else None,
         "worst": max(worst) if worst else None,
+        "peg_avg": round(sum(pegs) / len(pegs), 1) if len(pegs) >= MIN_DAYS else None,
+        "peg_days": len(pegs),
         "minutes": exercise["minutes"] if exercise else 0,
         "aerobic_minutes": exercise["aerobic_minutes"] if exercise else 0,
         "flares": flares,

@@ -8,13 +8,20 @@ their words from here, so neither has to import the other. One job per module:
   on screen and on paper (`change_line`, `baseline_line`);
 - `exercise`: exercise and pain: the day comparisons named as associations, the adjusted
   next-day comparison, moderate-equivalent minutes against the target over full weeks;
+- `peg`: the PEG (its change in `change`'s sentence, no verdict) and the interference items;
 - `summary`: `describe`, every sentence of `tracker stats`;
 - `trends`: the same sentences grouped under the Trends screen's three charts.
 """
 
 from tracker.words.change import baseline_line, change_line
 from tracker.words.summary import describe
-from tracker.words.trends import exercise_words, pain_words, response_words, trends_words
+from tracker.words.trends import (
+    exercise_words,
+    pain_words,
+    peg_words,
+    response_words,
+    trends_words,
+)
 
 __all__ = [
     "baseline_line",
@@ -22,6 +29,7 @@ __all__ = [
     "describe",
     "exercise_words",
     "pain_words",
+    "peg_words",
     "response_words",
     "trends_words",
 ]

@@ -4,9 +4,13 @@
 screen and the PDF report all print it. The verdict itself (`change_band`) is judged once in
 `tracker.analysis.change`, on the same rounded numbers this sentence prints; here it is only
 said. `baseline_line` says which days the two means are and whether the baseline is old.
+Both take a `Measure`: `PAIN` (the default) or `PEG` (`words.peg`), the same rules in the same
+sentences, with the PEG named and no verdict on its size.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from tracker.analysis.calendar import shift
 from tracker.analysis.change import (
@@ -29,22 +33,60 @@ FARRAR = "Farrar et al. 2001"
 SET_BASELINE = "`--baseline-from DATE` on stats, plot and report sets another start"
 
 
-def change_line(s: dict) -> str:
+class Measure(NamedTuple):
+    """How the sentences name a daily 0-10 measure (`PAIN`, or `words.peg.PEG`)."""
+
+    #: The subject of a sentence ("Pain is 30% below your baseline").
+    name: str
+    #: The same in mid-sentence ("pain was already falling").
+    noun: str
+    #: Whose baseline ("your baseline", "its baseline").
+    its: str
+    #: How the baseline is named at the start of a sentence.
+    baseline: str
+    #: What a day needs to count ("ratings" in "too few ratings in the last 7 days").
+    ratings: str
+    #: After a count of days: "5 days rated", "5 days with a PEG".
+    rated: str
+    #: "N rated days" / "N days with a PEG".
+    rated_days: str
+    #: The baseline's days ("your first 14 days with a pain rating").
+    first_days: str
+    #: Why a zero baseline has no percent change.
+    zero: str
+    #: Whether the pain thresholds (IMMPACT, Farrar) judge the change.
+    thresholds: bool = True
+
+
+PAIN = Measure(
+    name="Pain",
+    noun="pain",
+    its="your",
+    baseline="Baseline",
+    ratings="ratings",
+    rated=" rated",
+    rated_days="{n} rated days",
+    first_days="days with a pain rating",
+    zero="no pain at baseline",
+)
+
+
+def change_line(s: dict, m: Measure = PAIN) -> str:
     """The change as one sentence with both means, its interval and its verdict, or why there
     is none yet."""
     base, recent, pct = s["baseline_avg"], s["recent_avg"], s["change_pct"]
     if base is None:
-        return _no_baseline(s)
+        return _no_baseline(s, m)
     if recent is None:
         return (
-            f"Baseline {base:.1f}. Too few ratings in the last {RECENT_DAYS} days to compare "
-            f"({s['recent_days']}; {MIN_DAYS} needed)."
+            f"{m.baseline} {base:.1f}. Too few {m.ratings} in the last {RECENT_DAYS} days to "
+            f"compare ({s['recent_days']}; {MIN_DAYS} needed)."
         )
     if pct is None:
         if base == 0:
-            return f"Baseline {base:.1f}: no pain at baseline, so no change to measure."
+            return f"{m.baseline} {base:.1f}: {m.zero}, so no change to measure."
         return (
-            f"Baseline {base:.1f} (from {s['baseline_start']} to {s['baseline_end']}); the "
+            f"{m.baseline} {base:.1f} (from {s['baseline_start']} to {s['baseline_end']}); the "
             f"comparison starts when the last {RECENT_DAYS} days are all after it."
         )
     points, low, high = s["change_points"], s["change_low"], s["change_high"]
@@ -52,12 +94,12 @@ def change_line(s: dict) -> str:
     numbers = f"({base:.1f} -> {recent:.1f}, {points:+.1f} points; {spread})"
     band = s["change_band"]
     if band == "none":
-        return f"Pain is the same as your baseline {numbers}."
+        return f"{m.name} is the same as {m.its} baseline {numbers}."
     direction = "above" if pct > 0 else "below"
-    return f"Pain is {abs(pct):.0f}% {direction} your baseline {numbers}: {_verdict(s)}"
+    return f"{m.name} is {abs(pct):.0f}% {direction} {m.its} baseline {numbers}: {_verdict(s, m)}"
 
 
-def _verdict(s: dict) -> str:
+def _verdict(s: dict, m: Measure) -> str:
     band, pct = s["change_band"], abs(s["change_pct"])
     both = f"{MEANINGFUL_POINTS:.0f} points"
     if band == "variation":
@@ -66,11 +108,16 @@ def _verdict(s: dict) -> str:
         return "a rise beyond your usual day-to-day variation."
     if band == "regression":
         return (
-            "not counted as an improvement, because pain was already falling during the "
+            f"not counted as an improvement, because {m.noun} was already falling during the "
             f"baseline ({s['baseline_first_half']:.1f} in its first half, "
             f"{s['baseline_second_half']:.1f} in its second). A diary that starts in a bad "
             "spell tends to settle back by chance (regression to the mean); a later baseline "
             "would be fairer."
+        )
+    if band == "lower":
+        return (
+            "lower beyond your usual day-to-day variation. No checked threshold says how big a "
+            f"change in {m.noun} matters, so this is not called important or unimportant."
         )
     if band == "substantial":
         return (
@@ -95,18 +142,19 @@ def _verdict(s: dict) -> str:
     return f"a small reduction, under the {MINIMAL_PCT:.0f}% {IMMPACT} calls minimally important."
 
 
-def _no_baseline(s: dict) -> str:
+def _no_baseline(s: dict, m: Measure) -> str:
     rated = s["baseline_days"]
     if rated and rated < MIN_BASELINE_DAYS and s["baseline_start"] is not None:
         window_over = s["recent_end"] > _last_window_day(s["baseline_start"])
         if window_over:
             return (
-                f"Baseline: not set: only {days(rated)} rated in the {BASELINE_SPAN_DAYS} days "
-                f"from {s['baseline_start']} ({MIN_BASELINE_DAYS} needed); {SET_BASELINE}."
+                f"{m.baseline}: not set: only {days(rated)}{m.rated} in the "
+                f"{BASELINE_SPAN_DAYS} days from {s['baseline_start']} "
+                f"({MIN_BASELINE_DAYS} needed); {SET_BASELINE}."
             )
     return (
-        f"Baseline: not set yet; it is the mean of your first {BASELINE_DAYS} days with a pain "
-        f"rating, within {BASELINE_SPAN_DAYS} days of the first (so far {rated})."
+        f"{m.baseline}: not set yet; it is the mean of your first {BASELINE_DAYS} "
+        f"{m.first_days}, within {BASELINE_SPAN_DAYS} days of the first (so far {rated})."
     )
 
 
@@ -114,19 +162,19 @@ def _last_window_day(first: str) -> str:
     return shift(first, BASELINE_SPAN_DAYS - 1)
 
 
-def baseline_line(s: dict) -> str:
+def baseline_line(s: dict, m: Measure = PAIN) -> str:
     """Which days the baseline and the recent mean are, when there is a change to show, and
     whether the baseline is old or began in a bad spell."""
     if s["change_pct"] is None:
         return ""
     line = (
-        f"  Baseline: {s['baseline_days']} rated days from {s['baseline_start']} to "
-        f"{s['baseline_end']}; now: the {RECENT_DAYS} days to {s['recent_end']} "
-        f"({s['recent_days']} rated)."
+        f"  {m.baseline}: {m.rated_days.format(n=s['baseline_days'])} from "
+        f"{s['baseline_start']} to {s['baseline_end']}; now: the {RECENT_DAYS} days to "
+        f"{s['recent_end']} ({s['recent_days']}{m.rated})."
     )
     if s["baseline_falling"] and s["change_band"] != "regression":
         line += (
-            f" Pain fell during the baseline itself ({s['baseline_first_half']:.1f} to "
+            f" {m.name} fell during the baseline itself ({s['baseline_first_half']:.1f} to "
             f"{s['baseline_second_half']:.1f}): it may have begun in a bad spell."
         )
     if s["baseline_stale"]:

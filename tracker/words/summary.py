@@ -13,6 +13,7 @@ from tracker.words.exercise import (
     last_7_line,
     weeks_line,
 )
+from tracker.words.peg import interference_line, peg_lines
 from tracker.words.units import days, plural
 
 
@@ -20,7 +21,10 @@ def describe(summary: dict) -> list[str]:
     """The summary as short sentences, one per line."""
     now = summary["period_end"] == summary["today"]
     lines = [period_line(summary), change_line(summary), baseline_line(summary)]
-    lines += [trend_line(summary) if now else "", *exercise_lines(summary, now)]
+    lines += [trend_line(summary) if now else ""]
+    if summary["days_logged"]:
+        lines += [*peg_lines(summary, now), interference_line(summary)]
+    lines += exercise_lines(summary, now)
     lines += [*response_lines(summary), flare_line(summary, now), symptom_line(summary)]
     return [line for line in lines if line]
 

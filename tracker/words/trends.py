@@ -1,4 +1,5 @@
-"""The Trends screen's words: `words.summary`'s sentences grouped under its three charts.
+"""The Trends screen's words: `words.summary`'s sentences grouped under its three charts (the
+PEG and interference, `words.peg`, under the pain chart).
 
 Kept out of the screen so they are written once, without Textual, and a test can hold them
 to what `tracker stats` says (tests/test_layers.py).
@@ -7,6 +8,7 @@ to what `tracker stats` says (tests/test_layers.py).
 from __future__ import annotations
 
 from tracker.words.change import baseline_line, change_line
+from tracker.words.peg import interference_line, peg_lines
 from tracker.words.summary import (
     exercise_lines,
     flare_line,
@@ -29,6 +31,13 @@ def pain_words(s: dict) -> list[str]:
     lines.append(change if s["change_pct"] is not None else f"{NOT_ENOUGH} {change}")
     lines += [baseline_line(s).strip(), trend_line(s)]
     return [line for line in lines if line]
+
+
+def peg_words(s: dict) -> list[str]:
+    """The PEG and the interference items, under the pain chart (no chart of their own)."""
+    if not s["days_logged"]:
+        return []
+    return [line for line in (*peg_lines(s), interference_line(s)) if line]
 
 
 def exercise_words(s: dict) -> list[str]:
@@ -55,4 +64,4 @@ def response_words(s: dict) -> list[str]:
 
 def trends_words(s: dict) -> list[str]:
     """Every line of the screen's words, top to bottom (what `TrendsScreen.words()` shows)."""
-    return [*pain_words(s), *exercise_words(s), *response_words(s)]
+    return [*pain_words(s), *peg_words(s), *exercise_words(s), *response_words(s)]

@@ -31,7 +31,7 @@ from tracker.tui.tips import tips_for_rows
 from tracker.tui.widgets.pain_chart import PainChart
 from tracker.tui.widgets.tip_list import TipList
 from tracker.tui.widgets.trend_charts import ExerciseTrendChart, ResponseTrendChart
-from tracker.words.trends import exercise_words, pain_words, response_words
+from tracker.words.trends import exercise_words, pain_words, peg_words, response_words
 
 if TYPE_CHECKING:
     from tracker.store import Store
@@ -181,7 +181,7 @@ class TrendsScreen(TrackerScreen[None]):
         )
         self.query_one(ResponseTrendChart).set_data(s)
         for name, words in (
-            ("pain", pain_words(s)),
+            ("pain", [*pain_words(s), *peg_words(s)]),
             ("exercise", exercise_words(s)),
             ("response", response_words(s)),
         ):
