@@ -20,6 +20,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from tracker.analysis.calendar import monday_of
+from tracker.analysis.summary_type import Summary
 from tracker.words.exercise import RESPONSE_TITLE
 
 #: Pain chart resolutions, finest first: (name, bucket key of an ISO day).
@@ -229,7 +230,7 @@ RESPONSE_BARS = (
 )
 
 
-def response_chart(plt, summary: dict) -> None:
+def response_chart(plt, summary: Summary) -> None:
     """Left: mean pain on exercise and rest days and on the day after each (an association,
     titled so: see `tracker.words.exercise`); right: the mean
     change in pain during sessions (after - before) per category. Numbers with fewer than 3
@@ -243,12 +244,12 @@ def response_chart(plt, summary: dict) -> None:
     plt.main()
 
 
-def _response_days(panel, summary: dict) -> None:
+def _response_days(panel, summary: Summary) -> None:
     names, values = [], []
     for label, key in RESPONSE_BARS:
         value = summary.get(f"{key}_avg")
         if value is not None:
-            names.append(f"{label} {value:.1f} ({summary[f'{key}_days']}d)")
+            names.append(f"{label} {value:.1f} ({summary.get(f'{key}_days')}d)")
             values.append(value)
     panel.title(RESPONSE_TITLE if names else "Too few days yet")
     if names:
@@ -257,7 +258,7 @@ def _response_days(panel, summary: dict) -> None:
         panel.xlim(0, PAIN_MAX)
 
 
-def _response_sessions(panel, summary: dict) -> None:
+def _response_sessions(panel, summary: Summary) -> None:
     by_category = summary.get("session_pain_change_by_category") or {}
     rated = {
         f"{category} {v['avg']:+.1f} ({v['sessions']})": v["avg"]

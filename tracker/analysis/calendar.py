@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import overload
 
-from tracker.models import DAYS_AHEAD
+from tracker.models import DAYS_AHEAD, Row
 
 DayLike = str | dt.date
 
@@ -49,7 +49,7 @@ def calendar(start: DayLike, end: DayLike) -> list[str]:
     return [fromordinal(ordinal).isoformat() for ordinal in days]
 
 
-def diary_today(today: DayLike, *row_lists: list[dict]) -> dt.date:
+def diary_today(today: DayLike, *row_lists: list[Row]) -> dt.date:
     """The diary's today: this computer's `today`, or the day after it when an entry is dated
     so (it was logged "today" in a time zone ahead: `models.DAYS_AHEAD`).
 

@@ -47,6 +47,7 @@ from collections.abc import Iterable, Sequence
 
 from tracker.analysis.calendar import DayLike, iso, shift
 from tracker.analysis.days import mean, pain_by_day
+from tracker.models import Row
 
 MINIMAL_PCT = 10.0
 MEANINGFUL_PCT = 30.0
@@ -88,7 +89,7 @@ def baseline_and_change(
     start: DayLike | None = None,
     baseline_from: DayLike | None = None,
     thresholds: bool = True,
-) -> dict:
+) -> Row:
     """Baseline, recent mean, the change between them and its verdict (module docstring).
 
     `daily_pain` maps ISO day -> mean pain that day (see `days.pain_by_day`), or the day's
@@ -104,6 +105,7 @@ def baseline_and_change(
     start_iso = iso(start)
     known = {day: value for day, value in daily_pain.items() if day <= end_iso}
     baseline = _baseline(known, iso(baseline_from), end_iso)
+    base_values = baseline.pop("_baseline_values")  # for the interval, not for the summary
     recent_start = shift(end_iso, -(RECENT_DAYS - 1))
     if start_iso is not None and start_iso > recent_start:
         recent_start = start_iso
@@ -117,11 +119,11 @@ def baseline_and_change(
         "recent_end": end_iso,
     }
     recent_values = recent if recent_avg is not None else []
-    result.update(_change(baseline, recent_values, recent_start, thresholds))
+    result.update(_change(baseline, base_values, recent_values, recent_start, thresholds))
     return result
 
 
-def diary_baseline(pain_rows: Iterable[dict], *, end: DayLike) -> dict:
+def diary_baseline(pain_rows: Iterable[Row], *, end: DayLike) -> Row:
     """`baseline_and_change` over the whole diary to `end` with the default baseline (the
     diary's first rated days): what the dashboard shows, the same as `summarize` gives."""
     return baseline_and_change(pain_by_day(pain_rows), end=end)
@@ -149,7 +151,7 @@ def _variance(values: Sequence[float]) -> float:
     return sum((v - centre) ** 2 for v in values) / (len(values) - 1)
 
 
-def _baseline(known: dict[str, float], baseline_from: str | None, end: str) -> dict:
+def _baseline(known: dict[str, float], baseline_from: str | None, end: str) -> Row:
     rated = sorted(day for day in known if baseline_from is None or day >= baseline_from)
     days: list[str] = []
     if rated:
@@ -191,11 +193,16 @@ def _baseline(known: dict[str, float], baseline_from: str | None, end: str) -> d
     }
 
 
-def _change(baseline: dict, recent: list[float], recent_start: str, thresholds: bool) -> dict:
-    base_values = baseline.pop("_baseline_values")
+def _change(
+    baseline: Row,
+    base_values: list[float],
+    recent: list[float],
+    recent_start: str,
+    thresholds: bool,
+) -> Row:
     base = baseline["baseline_avg"]
     overlaps = baseline["baseline_end"] is not None and recent_start <= baseline["baseline_end"]
-    none: dict = {
+    none: Row = {
         "change_points": None,
         "change_pct": None,
         "change_low": None,

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from tracker.analysis.calendar import DayLike, calendar, iso
-from tracker.models import peg_score
+from tracker.models import Row, peg_score
 
 #: Trailing windows (calendar days) of the rolling means in the daily series.
 ROLLING_WINDOWS: tuple[int, ...] = (7, 28)
 
 
-def in_period(rows: Iterable[dict], start: str | None, end: str | None) -> list[dict]:
+def in_period(rows: Iterable[Row], start: str | None, end: str | None) -> list[Row]:
     """The rows with start <= date <= end (ISO strings compare as dates; None = open)."""
     return [
         row
@@ -28,7 +28,7 @@ def mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def pain_by_day(pain_rows: Iterable[dict]) -> dict[str, float]:
+def pain_by_day(pain_rows: Iterable[Row]) -> dict[str, float]:
     """ISO day -> mean of that day's `average` ratings, for days with at least one entry."""
     sums: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -64,7 +64,7 @@ def rolling_mean(
     return result
 
 
-def _day_values(entries: list[dict]) -> dict:
+def _day_values(entries: list[Row]) -> Row:
     """The daily values of one day's entries (see `daily_series`)."""
     if len(entries) == 1:  # the usual day: no means to take (halves the series' cost)
         row = entries[0]
@@ -120,8 +120,8 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 
 def daily_series(
-    pain_rows: Iterable[dict], start: DayLike | None = None, end: DayLike | None = None
-) -> list[dict]:
+    pain_rows: Iterable[Row], start: DayLike | None = None, end: DayLike | None = None
+) -> list[Row]:
     """One dict per calendar day from start to end (default: first and last day with an entry).
 
     Each day: `date`, `entries` (count), `average` (mean of the day's averages), `worst`
@@ -130,7 +130,7 @@ def daily_series(
     the daily `average`, see `rolling_mean`). Gaps are None; values are rounded to 2 decimals.
     Rows outside start..end are ignored.
     """
-    days: dict[str, list[dict]] = {}
+    days: dict[str, list[Row]] = {}
     for row in pain_rows:
         days.setdefault(row["date"], []).append(row)
     if not days and (start is None or end is None):

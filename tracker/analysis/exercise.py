@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from tracker.analysis.calendar import DayLike, as_date, iso, monday_of
-from tracker.models import CATEGORIES
+from tracker.models import CATEGORIES, Row
 
 DEFAULT_WEEKLY_TARGET = 150
 #: A session rated this effort or more (Borg CR10, 0-10) is vigorous: its minutes count double.
@@ -33,7 +33,7 @@ def iso_week(day: DayLike) -> str:
     return f"{year}-W{week:02d}"
 
 
-def category_of(row: dict) -> str:
+def category_of(row: Row) -> str:
     """The session's category, 'other' when it is missing or not in the vocabulary."""
     category = row.get("category")
     return category if category in CATEGORIES else "other"
@@ -44,20 +44,20 @@ def zero_categories() -> dict[str, int]:
     return dict.fromkeys(CATEGORIES, 0)
 
 
-def is_vigorous(row: dict) -> bool:
+def is_vigorous(row: Row) -> bool:
     """The session was rated effort 7 or more (Borg CR10)."""
     rpe = row.get("rpe")
     return rpe is not None and rpe >= VIGOROUS_RPE
 
 
-def moderate_equivalent(row: dict) -> int:
+def moderate_equivalent(row: Row) -> int:
     """The session's minutes in moderate-equivalent minutes (vigorous minutes count double)."""
     minutes: int = row["minutes"]
     return minutes * VIGOROUS_FACTOR if is_vigorous(row) else minutes
 
 
 def aerobic_equivalent_minutes(
-    exercise_rows: Iterable[dict], start: DayLike | None = None, end: DayLike | None = None
+    exercise_rows: Iterable[Row], start: DayLike | None = None, end: DayLike | None = None
 ) -> int:
     """Moderate-equivalent minutes of the aerobic sessions over start..end inclusive."""
     first, last = iso(start), iso(end)
@@ -71,7 +71,7 @@ def aerobic_equivalent_minutes(
 
 
 def minutes_by_category(
-    exercise_rows: Iterable[dict], start: DayLike | None = None, end: DayLike | None = None
+    exercise_rows: Iterable[Row], start: DayLike | None = None, end: DayLike | None = None
 ) -> dict[str, int]:
     """Minutes per category over start..end inclusive (open when None); all categories present."""
     first, last = iso(start), iso(end)
@@ -83,14 +83,14 @@ def minutes_by_category(
 
 
 def weekly_exercise(
-    exercise_rows: Iterable[dict],
+    exercise_rows: Iterable[Row],
     start: DayLike | None = None,
     end: DayLike | None = None,
     target: int = DEFAULT_WEEKLY_TARGET,
     *,
     diary_start: DayLike | None = None,
     today: DayLike | None = None,
-) -> list[dict]:
+) -> list[Row]:
     """One dict per ISO week from the week of `start` to the week of `end`, empty weeks included.
 
     start/end default to the first and last session; sessions outside them are ignored, so the
@@ -156,7 +156,7 @@ def _mondays(first: str, last: str) -> list[str]:
 
 def _week(
     monday: str, by_category: dict[str, int] | None, equivalent: int, target: int, bounds: _Bounds
-) -> dict:
+) -> Row:
     by_category = by_category or zero_categories()
     return {
         "week": iso_week(monday),

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from tracker.analysis.calendar import DayLike, iso, shift
 from tracker.analysis.change import MIN_DAYS, baseline_and_change
 from tracker.analysis.days import mean
-from tracker.models import peg_score
+from tracker.models import Row, peg_score
 
 #: The interference items: their names in the summary, and the pain row's field.
 ITEMS: dict[str, str] = {
@@ -34,25 +34,23 @@ ITEMS: dict[str, str] = {
 }
 
 
-def _row_peg(row: dict) -> float | None:
+def _row_peg(row: Row) -> float | None:
     return peg_score(
         row["average"], row.get("activity_interference"), row.get("enjoyment_interference")
     )
 
 
-def peg_by_day(pain_rows: Iterable[dict]) -> dict[str, float]:
+def peg_by_day(pain_rows: Iterable[Row]) -> dict[str, float]:
     """ISO day -> mean PEG score of that day's entries that have all three items."""
     return _by_day(pain_rows, _row_peg)
 
 
-def item_by_day(pain_rows: Iterable[dict], field: str) -> dict[str, float]:
+def item_by_day(pain_rows: Iterable[Row], field: str) -> dict[str, float]:
     """ISO day -> mean of that day's ratings of one interference field (days with one)."""
     return _by_day(pain_rows, lambda row: row.get(field))
 
 
-def _by_day(
-    pain_rows: Iterable[dict], value_of: Callable[[dict], float | None]
-) -> dict[str, float]:
+def _by_day(pain_rows: Iterable[Row], value_of: Callable[[Row], float | None]) -> dict[str, float]:
     sums: dict[str, float] = {}
     counts: dict[str, int] = {}
     for row in pain_rows:
@@ -72,7 +70,7 @@ def measure_summary(
     end: str,
     today: DayLike,
     baseline_from: DayLike | None = None,
-) -> dict:
+) -> Row:
     """One measure's figures over start..end: `baseline_and_change` without thresholds, plus
     period_avg/period_days (the mean of the period's days, None under MIN_DAYS) and
     trend_points (the last 7 days to `today` minus the 7 before, None unless each has
@@ -105,13 +103,13 @@ def week_on_week(daily: dict[str, float], today: DayLike) -> float | None:
 
 
 def interference_summary(
-    pain_rows: list[dict],
+    pain_rows: list[Row],
     *,
     start: str | None,
     end: str,
     today: DayLike,
     baseline_from: DayLike | None = None,
-) -> dict:
+) -> Row:
     """The `peg` and `interference` keys of `summarize` (see its docstring)."""
     daily, entries = _daily_measures(pain_rows, start, end)
     figures = {
@@ -125,7 +123,7 @@ def interference_summary(
 
 
 def _daily_measures(
-    pain_rows: Iterable[dict], start: str | None, end: str
+    pain_rows: Iterable[Row], start: str | None, end: str
 ) -> tuple[dict[str, dict[str, float]], int]:
     """One pass over the rows: each measure's day -> mean (`peg_by_day`, `item_by_day`), and
     the entries of start..end with a PEG."""

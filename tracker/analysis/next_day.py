@@ -30,6 +30,7 @@ from statistics import NormalDist
 from typing import NamedTuple
 
 from tracker.analysis.calendar import DayLike, as_date, iso
+from tracker.models import Row
 
 #: Fewest exercise days, and fewest rest days, followed by a rated day before c is shown.
 MIN_PAIRS_EACH = 10
@@ -47,7 +48,7 @@ class DayPair(NamedTuple):
 
 def day_pairs(
     daily_pain: dict[str, float],
-    exercise_rows: Iterable[dict],
+    exercise_rows: Iterable[Row],
     start: DayLike | None = None,
     end: DayLike | None = None,
 ) -> list[DayPair]:
@@ -81,7 +82,7 @@ def t95(df: int) -> float:
     )
 
 
-def adjusted_next_day(pairs: list[DayPair]) -> dict:
+def adjusted_next_day(pairs: list[DayPair]) -> Row:
     """The regression's exercise coefficient over `pairs` (see the module docstring).
 
     Keys: next_day_adjusted_diff, next_day_adjusted_low, next_day_adjusted_high (None when not
@@ -91,7 +92,7 @@ def adjusted_next_day(pairs: list[DayPair]) -> dict:
     vary apart from exercise, so it cannot be adjusted for).
     """
     exercise_days = sum(pair.exercised for pair in pairs)
-    result: dict = {
+    result: Row = {
         "next_day_adjusted_diff": None,
         "next_day_adjusted_low": None,
         "next_day_adjusted_high": None,

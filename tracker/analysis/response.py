@@ -29,7 +29,7 @@ from statistics import median
 from tracker.analysis.calendar import DayLike, as_date, iso, shift
 from tracker.analysis.days import mean
 from tracker.analysis.exercise import category_of
-from tracker.models import CATEGORIES
+from tracker.models import CATEGORIES, Row
 
 MIN_DAYS = 3
 #: The smallest rise (0-10 scale) that can mark a flare, during a session or on the next day.
@@ -58,10 +58,10 @@ def _counted(values: Sequence[float]) -> tuple[float | None, int]:
 
 def exercise_response(
     daily_pain: dict[str, float],
-    exercise_rows: Iterable[dict],
+    exercise_rows: Iterable[Row],
     start: DayLike | None = None,
     end: DayLike | None = None,
-) -> dict:
+) -> Row:
     """Mean pain on exercise and rest days, and on the day after each, over start..end.
 
     Keys (each *_avg has a matching *_days count): exercise_day_pain_avg, rest_day_pain_avg,
@@ -81,7 +81,7 @@ def exercise_response(
             after_exercise.append(value)
         elif ordinal - 1 in pain_by_ordinal:
             after_rest.append(value)
-    result: dict = {}
+    result: Row = {}
     for name, values in (
         ("exercise_day_pain", on_exercise),
         ("rest_day_pain", on_rest),
@@ -96,7 +96,7 @@ def _inside(day: str, first: str | None, last: str | None) -> bool:
     return (first is None or day >= first) and (last is None or day <= last)
 
 
-def session_pain_change(exercise_rows: Iterable[dict]) -> dict:
+def session_pain_change(exercise_rows: Iterable[Row]) -> Row:
     """Mean of pain_after - pain_before over the sessions that have both, overall and by category.
 
     Negative = pain went down during the session. Keys: session_pain_change_avg,
@@ -169,7 +169,7 @@ def _next_day(
     return True, (rise if _stands_out(next_pain, usual) else None), usual[0]
 
 
-def flare_sessions(exercise_rows: Iterable[dict], daily_pain: dict[str, float]) -> list[dict]:
+def flare_sessions(exercise_rows: Iterable[Row], daily_pain: dict[str, float]) -> list[Row]:
     """Exercise days followed by a flare (see the module docstring), oldest first.
 
     One entry per exercise day, however many sessions it had: id (the first session's),
@@ -183,11 +183,11 @@ def flare_sessions(exercise_rows: Iterable[dict], daily_pain: dict[str, float]) 
 
 
 def flare_counts(
-    exercise_rows: Iterable[dict],
+    exercise_rows: Iterable[Row],
     daily_pain: dict[str, float],
     start: DayLike | None = None,
     end: DayLike | None = None,
-) -> dict:
+) -> Row:
     """How often pain jumped after exercise days and after rest days, over start..end.
 
     Keys: exercise_days_checked (exercise days that could be judged: the next day measurable,
@@ -223,7 +223,7 @@ def flare_counts(
 
 
 def highest_pain(
-    daily_pain: dict[str, float], exercise_rows: Iterable[dict], start: DayLike, end: DayLike
+    daily_pain: dict[str, float], exercise_rows: Iterable[Row], start: DayLike, end: DayLike
 ) -> float | None:
     """The highest pain score over start..end: daily pain, or a session's before or after."""
     first, last = iso(start), iso(end)
@@ -235,14 +235,14 @@ def highest_pain(
 
 
 def _exercise_days(
-    exercise_rows: Iterable[dict],
+    exercise_rows: Iterable[Row],
     daily_pain: dict[str, float],
     first: str | None = None,
     last: str | None = None,
-) -> list[dict]:
+) -> list[Row]:
     """Each exercise day in first..last, oldest first: {"date", "checked", "flare" (a flare
     dict or None)}. Every row counts as exercise when telling which days followed a session."""
-    by_day: dict[str, list[dict]] = {}
+    by_day: dict[str, list[Row]] = {}
     for row in exercise_rows:
         by_day.setdefault(row["date"], []).append(row)
     pain = _ordinals(daily_pain)
@@ -261,7 +261,7 @@ def _exercise_days(
     return result
 
 
-def _session_rise(row: dict) -> int | None:
+def _session_rise(row: Row) -> int | None:
     before, after = row.get("pain_before"), row.get("pain_after")
     return None if before is None or after is None else after - before
 
@@ -285,12 +285,12 @@ def _reasons(session_rise: int | None, next_day_rise: float | None, usual: float
 
 def _flare(
     date: str,
-    rows: list[dict],
-    top_row: dict,
+    rows: list[Row],
+    top_row: Row,
     session_rise: int | None,
     next_day_rise: float | None,
     usual: float | None,
-) -> dict:
+) -> Row:
     activities = list(dict.fromkeys(row["activity"] for row in rows))
     return {
         "id": rows[0].get("id"),

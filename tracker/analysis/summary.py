@@ -91,6 +91,7 @@ Relative to `today`, over every row given (the tips engine's inputs; the CLI pas
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from tracker.analysis.calendar import DayLike, diary_today, iso, shift
 from tracker.analysis.change import MIN_DAYS, baseline_and_change
@@ -110,19 +111,21 @@ from tracker.analysis.response import (
     highest_pain,
     session_pain_change,
 )
+from tracker.analysis.summary_type import Summary
 from tracker.analysis.symptoms import symptom_counts
+from tracker.models import Row
 
 
 def summarize(
-    pain_rows: list[dict],
-    exercise_rows: list[dict],
+    pain_rows: list[Row],
+    exercise_rows: list[Row],
     *,
     today: dt.date,
     start: DayLike | None = None,
     end: DayLike | None = None,
     weekly_target: int = DEFAULT_WEEKLY_TARGET,
     baseline_from: DayLike | None = None,
-) -> dict:
+) -> Summary:
     """The summary of start..end (see the module docstring for every key)."""
     today = diary_today(today, pain_rows, exercise_rows)  # a day ahead: another time zone
     today_iso = today.isoformat()
@@ -166,17 +169,16 @@ def summarize(
     summary["recent_highest_pain"] = highest_pain(
         daily_all, exercise_rows, shift(today, -6), today_iso
     )
-    return summary
+    # Built from the parts' dicts; tests/unit/test_summary_type.py holds the keys to Summary.
+    return cast(Summary, summary)
 
 
-def _first_day(pain_rows: list[dict], exercise_rows: list[dict], end: str) -> str | None:
+def _first_day(pain_rows: list[Row], exercise_rows: list[Row], end: str) -> str | None:
     days = [row["date"] for row in (*pain_rows, *exercise_rows) if row["date"] <= end]
     return min(days) if days else None
 
 
-def _period(
-    pain: list[dict], exercise: list[dict], start: str | None, end: str, today: str
-) -> dict:
+def _period(pain: list[Row], exercise: list[Row], start: str | None, end: str, today: str) -> Row:
     daily = pain_by_day(pain)
     logged = sorted({row["date"] for row in (*pain, *exercise)})
     period_avg = mean(list(daily.values()))
@@ -194,14 +196,14 @@ def _period(
 
 
 def _dose(
-    exercise: list[dict],
+    exercise: list[Row],
     start: str | None,
     end: str,
     target: int,
     *,
     diary_start: str | None,
     today: str,
-) -> dict:
+) -> Row:
     weeks = (
         weekly_exercise(exercise, start, end, target, diary_start=diary_start, today=today)
         if start is not None
@@ -217,7 +219,7 @@ def _dose(
     }
 
 
-def _relative_to_today(daily: dict[str, float], exercise_rows: list[dict], today: dt.date) -> dict:
+def _relative_to_today(daily: dict[str, float], exercise_rows: list[Row], today: dt.date) -> Row:
     today_iso = today.isoformat()
     last_pain = max(daily) if daily else None
     exercise_days = [row["date"] for row in exercise_rows]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tracker.analysis.calendar import DayLike, iso
-from tracker.models import SYMPTOMS
+from tracker.models import SYMPTOMS, Row
 
 
 def symptom_counts(
-    pain_rows: Iterable[dict], start: DayLike | None = None, end: DayLike | None = None
+    pain_rows: Iterable[Row], start: DayLike | None = None, end: DayLike | None = None
 ) -> dict[str, int]:
     """Symptom -> number of pain entries in start..end that mention it.
 

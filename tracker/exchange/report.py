@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from fpdf import FPDF, FontFace
 
+from tracker.analysis.summary_type import Summary
 from tracker.exchange.cells import number
 from tracker.exchange.report_chart import pain_chart, weekly_bars
 from tracker.exchange.report_data import CHART_WEEKS, MIN_DAYS, ReportData, gather
@@ -206,7 +207,7 @@ def _pain_section(pdf: FPDF, data: ReportData) -> None:
     pdf.set_y(top + 74)
 
 
-def _peg_section(pdf: FPDF, s: dict) -> None:
+def _peg_section(pdf: FPDF, s: Summary) -> None:
     """The PEG and the interference items in `tracker stats`'s sentences (no verdict on size)."""
     if not s["days_logged"]:
         return
@@ -218,7 +219,7 @@ def _peg_section(pdf: FPDF, s: dict) -> None:
     pdf.ln(1)
 
 
-def _exercise_response(pdf: FPDF, s: dict) -> None:
+def _exercise_response(pdf: FPDF, s: Summary) -> None:
     _title(pdf, "Exercise and pain")
     # The same sentences as `tracker stats` and the app: associations, named as such.
     for line in association_lines(s):
@@ -244,7 +245,7 @@ def _exercise_response(pdf: FPDF, s: dict) -> None:
 # ---- page 2 -------------------------------------------------------------------------------
 
 
-def _weekly_exercise(pdf: FPDF, s: dict) -> None:
+def _weekly_exercise(pdf: FPDF, s: Summary) -> None:
     weeks = s["weekly_exercise_minutes"][-CHART_WEEKS:]
     _title(pdf, f"Weekly exercise minutes by category (last {len(weeks)} weeks)")
     if not weeks:
@@ -275,7 +276,7 @@ def _symptoms(pdf: FPDF, data: ReportData) -> None:
     _paragraph(pdf, f"Share of {entries:,} pain entries naming each: " + "; ".join(parts) + ".")
 
 
-def _flares(pdf: FPDF, s: dict) -> None:
+def _flares(pdf: FPDF, s: Summary) -> None:
     flares = s["flare_sessions"]
     _title(pdf, f"Sessions followed by a flare ({len(flares)} in the period)")
     if not flares:

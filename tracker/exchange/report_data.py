@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tracker.analysis import daily_series, iso_week, summarize
 from tracker.analysis.change import MIN_DAYS
+from tracker.analysis.summary_type import Summary
 from tracker.store import Store
 
 __all__ = ["MIN_DAYS", "ReportData", "gather", "last_weeks"]
@@ -29,7 +30,7 @@ class ReportData:
     """What the report shows; `summary` is `analysis.summarize`'s dict for the period."""
 
     today: str
-    summary: dict
+    summary: Summary
     #: One dict per calendar day of the period (analysis.daily_series: average, mean_7, ...).
     series: list[dict]
     #: The last weeks, oldest first: week, start, days_rated, pain_avg, worst, peg_avg (None
@@ -66,7 +67,7 @@ def gather(
     )
 
 
-def last_weeks(series: list[dict], summary: dict, count: int = LAST_WEEKS) -> list[dict]:
+def last_weeks(series: list[dict], summary: Summary, count: int = LAST_WEEKS) -> list[dict]:
     """The period's last `count` ISO weeks as table rows (partial weeks at the edges)."""
     days_by_week: dict[str, list[dict]] = {}
     for day in series:

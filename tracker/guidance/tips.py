@@ -32,6 +32,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from tracker.analysis.summary_type import Summary
 from tracker.guidance.content import tip_texts
 
 #: A week-on-week rise in mean pain of this many points (0-10 scale) or more is called rising:
@@ -58,7 +59,7 @@ STALE_DAYS = 3
 GAP_DAYS = 5
 
 Values = dict[str, object]
-Rule = Callable[[dict], Values | None]
+Rule = Callable[[Summary], Values | None]
 
 
 @dataclass(frozen=True)
@@ -79,15 +80,15 @@ def _number(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-def _has_entries(summary: dict) -> bool:
+def _has_entries(summary: Summary) -> bool:
     return bool(summary.get("days_logged")) or summary.get("last_exercise_date") is not None
 
 
-def nothing_logged(summary: dict) -> Values | None:
+def nothing_logged(summary: Summary) -> Values | None:
     return None if _has_entries(summary) else {}
 
 
-def diary_days(summary: dict) -> int:
+def diary_days(summary: Summary) -> int:
     """Days from the first entry to today, both counted; 0 when either is unknown."""
     first, today = summary.get("first_day"), summary.get("today")
     if not first or not today:
@@ -95,7 +96,7 @@ def diary_days(summary: dict) -> int:
     return (dt.date.fromisoformat(today) - dt.date.fromisoformat(first)).days + 1
 
 
-def see_clinician(summary: dict) -> Values | None:
+def see_clinician(summary: Summary) -> Values | None:
     trend = summary.get("pain_trend_points")
     highest = summary.get("recent_highest_pain")
     steep = trend is not None and trend >= STEEP_RISE_POINTS
@@ -114,21 +115,25 @@ def see_clinician(summary: dict) -> Values | None:
     }
 
 
-def pain_rising(summary: dict) -> Values | None:
+def pain_rising(summary: Summary) -> Values | None:
     trend = summary.get("pain_trend_points")
     if trend is None or trend < RISING_POINTS or see_clinician(summary) is not None:
         return None
     return {"points": _number(trend)}
 
 
-def _recent_share(summary: dict, prefix: str) -> tuple[int, int]:
+def _recent_share(summary: Summary, prefix: str) -> tuple[int, int]:
     """(days flared, days checked) over the last 14 days for `prefix` "exercise" or "rest"."""
-    flared = summary.get(f"recent_{prefix}_days_flared") or 0
-    checked = summary.get(f"recent_{prefix}_days_checked") or 0
-    return flared, checked
+    if prefix == "exercise":
+        flared = summary.get("recent_exercise_days_flared")
+        checked = summary.get("recent_exercise_days_checked")
+    else:
+        flared = summary.get("recent_rest_days_flared")
+        checked = summary.get("recent_rest_days_checked")
+    return flared or 0, checked or 0
 
 
-def flare_after_session(summary: dict) -> Values | None:
+def flare_after_session(summary: Summary) -> Values | None:
     """A pattern, not one bad day: FLARE_MIN_DAYS exercise days or more in the last 14 were
     followed by a flare, at least FLARE_MIN_SHARE of those that could be judged, and a larger
     share than after rest days (when there are MIN_REST_DAYS of them to compare with)."""
@@ -153,21 +158,21 @@ def flare_after_session(summary: dict) -> Values | None:
     }
 
 
-def logging_stale(summary: dict) -> Values | None:
+def logging_stale(summary: Summary) -> Values | None:
     days = summary.get("days_since_last_pain_entry")
     if days is None or days < STALE_DAYS:
         return None
     return {"days": days}
 
 
-def logging_gaps(summary: dict) -> Values | None:
+def logging_gaps(summary: Summary) -> Values | None:
     missed = summary.get("missed_days_last_14") or 0
     if missed < GAP_DAYS or logging_stale(summary) is not None:
         return None
     return {"missed": missed}
 
 
-def no_exercise_7_days(summary: dict) -> Values | None:
+def no_exercise_7_days(summary: Summary) -> Values | None:
     if diary_days(summary) < DIARY_DAYS_FOR_WEEK:
         return None
     if (summary.get("exercise_minutes_last_7_days") or 0) > 0:
@@ -175,7 +180,7 @@ def no_exercise_7_days(summary: dict) -> Values | None:
     return {}
 
 
-def aerobic_below_target(summary: dict) -> Values | None:
+def aerobic_below_target(summary: Summary) -> Values | None:
     target = summary.get("weekly_aerobic_target") or 0
     # moderate-equivalent minutes (a vigorous minute counts twice): the figure every front door
     # compares with the target (words.exercise)
@@ -186,7 +191,7 @@ def aerobic_below_target(summary: dict) -> Values | None:
     return {"minutes": minutes, "target": target}
 
 
-def _missing_category(summary: dict, category: str) -> Values | None:
+def _missing_category(summary: Summary, category: str) -> Values | None:
     """Quiet unless other exercise was logged in the last 14 days and none of `category`, in a
     diary at least DIARY_DAYS_FOR_FORTNIGHT days old."""
     if diary_days(summary) < DIARY_DAYS_FOR_FORTNIGHT:
@@ -198,28 +203,31 @@ def _missing_category(summary: dict, category: str) -> Values | None:
     return {}
 
 
-def add_balance(summary: dict) -> Values | None:
+def add_balance(summary: Summary) -> Values | None:
     return _missing_category(summary, "balance")
 
 
-def add_strength(summary: dict) -> Values | None:
+def add_strength(summary: Summary) -> Values | None:
     return _missing_category(summary, "strength")
 
 
-def _change_values(summary: dict) -> Values:
+def _change_values(summary: Summary) -> Values:
+    """The numbers of a change tip; only asked when the summary has a change (all three set)."""
+    pct, recent, baseline = summary["change_pct"], summary["recent_avg"], summary["baseline_avg"]
+    assert pct is not None and recent is not None and baseline is not None
     return {
         # Whole percent: the rule only fires at >= 30.0, so this never rounds below the threshold.
-        "percent": round(abs(summary["change_pct"])),
-        "recent": _number(summary["recent_avg"]),
-        "baseline": _number(summary["baseline_avg"]),
+        "percent": round(abs(pct)),
+        "recent": _number(recent),
+        "baseline": _number(baseline),
     }
 
 
-def substantial_change(summary: dict) -> Values | None:
+def substantial_change(summary: Summary) -> Values | None:
     return _change_values(summary) if summary.get("substantial") else None
 
 
-def meaningful_change(summary: dict) -> Values | None:
+def meaningful_change(summary: Summary) -> Values | None:
     if not summary.get("meaningful") or summary.get("substantial"):
         return None
     return _change_values(summary)
@@ -256,7 +264,7 @@ def make_tip(tip_id: str, values: Values) -> Tip:
     )
 
 
-def tips_for(summary: dict) -> list[Tip]:
+def tips_for(summary: Summary) -> list[Tip]:
     """The tips that apply to this summary now, most pressing first; [] when none does.
 
     An empty diary gets only the "nothing logged" tip: no other rule means anything yet. While

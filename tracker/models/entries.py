@@ -82,6 +82,10 @@ PAIN_SCORE_FIELDS: tuple[str, ...] = (
 EXERCISE_SCORE_FIELDS: tuple[str, ...] = ("rpe", "pain_before", "pain_after")
 
 
+#: A row as the store returns it, or an entry's raw values: column name -> value.
+Row = dict[str, Any]
+
+
 class Entry(Protocol):
     """What every kind's validated entry has (see `tracker.kinds` for the kinds)."""
 

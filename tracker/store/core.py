@@ -14,9 +14,10 @@ import sqlite3
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from tracker.kinds import EXERCISE, KINDS, PAIN, Kind, kind_named, kind_of
-from tracker.models import Entry
+from tracker.models import Entry, Row
 from tracker.store.rows import damage, how_to_fix
 
 #: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
@@ -55,7 +56,7 @@ def _make_private_folder(folder: Path) -> None:
         os.makedirs(folder, mode=0o700, exist_ok=True)
 
 
-def _row_to_dict(of: Kind, row: tuple) -> dict:
+def _row_to_dict(of: Kind, row: tuple[Any, ...]) -> Row:
     """A stored row of kind `of` as a dict, its word lists split into lists."""
     data = dict(zip(of.columns, row, strict=True))
     for name in of.word_lists:
@@ -371,7 +372,7 @@ class Store:
     def add_many(self, *groups: Iterable[Entry]) -> tuple[int, ...]:
         """Store many entries (of any kinds) in one transaction; returns each group's count."""
         counts: list[int] = []
-        by_kind: dict[str, list[dict]] = {}
+        by_kind: dict[str, list[Row]] = {}
         for group in groups:
             entries = list(group)
             counts.append(len(entries))
@@ -399,7 +400,7 @@ class Store:
             return cursor.rowcount > 0
 
     @staticmethod
-    def _insert(conn: sqlite3.Connection, table: str, values: dict) -> int:
+    def _insert(conn: sqlite3.Connection, table: str, values: Row) -> int:
         names = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         cursor = conn.execute(
@@ -410,7 +411,7 @@ class Store:
         return int(cursor.lastrowid)
 
     @staticmethod
-    def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    def _insert_many(conn: sqlite3.Connection, table: str, rows: list[Row]) -> None:
         if not rows:
             return
         names = list(rows[0])
@@ -418,7 +419,7 @@ class Store:
         conn.executemany(sql, (tuple(r[n] for n in names) for r in rows))
 
     @staticmethod
-    def _update(conn: sqlite3.Connection, table: str, entry_id: int, values: dict) -> bool:
+    def _update(conn: sqlite3.Connection, table: str, entry_id: int, values: Row) -> bool:
         values.pop("logged_at", None)  # the original write time stays
         assignments = ", ".join(f"{name} = ?" for name in values)
         cursor = conn.execute(
@@ -427,14 +428,14 @@ class Store:
         return cursor.rowcount > 0
 
     # ---- reads -----------------------------------------------------------------------------
-    def get(self, kind_name: str, entry_id: int) -> dict | None:
+    def get(self, kind_name: str, entry_id: int) -> Row | None:
         columns = kind_named(kind_name).columns
         row = self.conn.execute(
             f"SELECT {', '.join(columns)} FROM {table_name(kind_name)} WHERE id = ?", (entry_id,)
         ).fetchone()
         return _row_to_dict(kind_named(kind_name), row) if row else None
 
-    def rows(self, kind_name: str, start: str | None = None, end: str | None = None) -> list[dict]:
+    def rows(self, kind_name: str, start: str | None = None, end: str | None = None) -> list[Row]:
         """Entries of one kind with start <= date <= end (ISO days), oldest first."""
         columns = kind_named(kind_name).columns
         where, params = date_clause(start, end)
@@ -445,13 +446,13 @@ class Store:
         )
         return [_sound(kind_name, _row_to_dict(kind_named(kind_name), row)) for row in cursor]
 
-    def pain_rows(self, start: str | None = None, end: str | None = None) -> list[dict]:
+    def pain_rows(self, start: str | None = None, end: str | None = None) -> list[Row]:
         return self.rows("pain", start, end)
 
-    def exercise_rows(self, start: str | None = None, end: str | None = None) -> list[dict]:
+    def exercise_rows(self, start: str | None = None, end: str | None = None) -> list[Row]:
         return self.rows("exercise", start, end)
 
-    def first_rated_days(self, days: int) -> list[dict]:
+    def first_rated_days(self, days: int) -> list[Row]:
         """Pain entries of the first `days` days that have a rating (a baseline's rows)."""
         row = self.conn.execute(
             "SELECT max(date) FROM (SELECT DISTINCT date FROM pain ORDER BY date LIMIT ?)",
@@ -459,7 +460,7 @@ class Store:
         ).fetchone()
         return self.pain_rows(None, row[0]) if row and row[0] else []
 
-    def latest(self, kind_name: str) -> dict | None:
+    def latest(self, kind_name: str) -> Row | None:
         """The most recent entry of one kind (by day, then time of logging), or None."""
         columns = kind_named(kind_name).columns
         row = self.conn.execute(
@@ -552,7 +553,7 @@ class Store:
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
 
-def _sound(kind: str, row: dict) -> dict:
+def _sound(kind: str, row: Row) -> Row:
     """The row, or DamagedRow naming it (see `store.rows`)."""
     problem = damage(kind, row)
     if problem is not None:
@@ -568,7 +569,7 @@ def table_name(kind_name: str) -> str:
     return kind_named(kind_name).table
 
 
-def date_clause(start: str | None, end: str | None) -> tuple[str, tuple]:
+def date_clause(start: str | None, end: str | None) -> tuple[str, tuple[Any, ...]]:
     parts, params = [], []
     if start:
         parts.append("date >= ?")
@@ -579,7 +580,7 @@ def date_clause(start: str | None, end: str | None) -> tuple[str, tuple]:
     return (" WHERE " + " AND ".join(parts) if parts else ""), tuple(params)
 
 
-def _stored_values(of: Kind, entry: Entry) -> dict:
+def _stored_values(of: Kind, entry: Entry) -> Row:
     return of.stored_values(entry)
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
+from typing import Any
 
 from tracker.kinds import KINDS, kind_named
-from tracker.models import PAIN_SCORE_FIELDS, Entry
+from tracker.models import PAIN_SCORE_FIELDS, Entry, Row
 from tracker.store.core import Store, _sound, date_clause, table_name
 
 #: The columns that make two entries "the same" for import: everything but the id.
@@ -40,7 +41,7 @@ def entry_cursor(
     )
 
 
-def daily_pain_rows(store: Store, start: str | None, end: str | None) -> Iterator[dict]:
+def daily_pain_rows(store: Store, start: str | None, end: str | None) -> Iterator[Row]:
     """Pain entries as dicts of `DAILY_PAIN_COLUMNS`, oldest first, one at a time.
 
     Each row is checked (`store.rows.damage`): the daily table aggregates these values, so a
@@ -55,7 +56,7 @@ def daily_pain_rows(store: Store, start: str | None, end: str | None) -> Iterato
         yield _sound("pain", {"id": entry_id, **dict(zip(DAILY_PAIN_COLUMNS, values, strict=True))})
 
 
-def symptom_days(store: Store, start: str | None, end: str | None) -> Iterator[tuple]:
+def symptom_days(store: Store, start: str | None, end: str | None) -> Iterator[tuple[Any, ...]]:
     """(date, symptoms as stored) for entries that name a symptom, oldest first."""
     where, params = date_clause(start, end)
     joiner = " AND " if where else " WHERE "
@@ -69,7 +70,7 @@ def symptom_days(store: Store, start: str | None, end: str | None) -> Iterator[t
         yield date, symptoms
 
 
-def exercise_days(store: Store, start: str | None, end: str | None) -> Iterator[tuple]:
+def exercise_days(store: Store, start: str | None, end: str | None) -> Iterator[tuple[Any, ...]]:
     """(date, minutes, activity) per exercise session, oldest first."""
     where, params = date_clause(start, end)
     cursor = store.conn.execute(
@@ -81,7 +82,7 @@ def exercise_days(store: Store, start: str | None, end: str | None) -> Iterator[
         yield date, minutes, activity
 
 
-def identity(kind: str, entry: Entry) -> tuple:
+def identity(kind: str, entry: Entry) -> tuple[Any, ...]:
     """An entry's values in `IDENTITY_COLUMNS[kind]` order, as the database stores them."""
     word_lists = kind_named(kind).word_lists
     values = []
@@ -121,7 +122,7 @@ def take(conn: sqlite3.Connection, pairs: list[tuple[int, int | None]]) -> None:
     conn.executemany(f"INSERT INTO {TAKEN} (id, line) VALUES (?, ?)", pairs)
 
 
-def stored_by_id(conn: sqlite3.Connection, kind: str, ids: list[int]) -> dict[int, tuple]:
+def stored_by_id(conn: sqlite3.Connection, kind: str, ids: list[int]) -> dict[int, tuple[Any, ...]]:
     """id -> stored identity tuple, for those of `ids` that are in the diary."""
     columns = ", ".join(IDENTITY_COLUMNS[kind])
     marks = ", ".join("?" for _ in ids)
@@ -164,7 +165,7 @@ def next_id(conn: sqlite3.Connection, kind: str) -> int:
     return int(row[0])
 
 
-def insert_with_ids(conn: sqlite3.Connection, kind: str, rows: list[tuple]) -> None:
+def insert_with_ids(conn: sqlite3.Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
     """Insert (id, *identity) tuples under the ids they carry."""
     columns = ("id", *IDENTITY_COLUMNS[kind])
     marks = ", ".join("?" for _ in columns)
@@ -173,7 +174,7 @@ def insert_with_ids(conn: sqlite3.Connection, kind: str, rows: list[tuple]) -> N
     )
 
 
-def update_by_id(conn: sqlite3.Connection, kind: str, rows: list[tuple]) -> None:
+def update_by_id(conn: sqlite3.Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
     """Overwrite every column but the id from (id, *identity) tuples."""
     assignments = ", ".join(f"{name} = ?" for name in IDENTITY_COLUMNS[kind])
     conn.executemany(

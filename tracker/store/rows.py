@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.kinds import kind_named
+from tracker.models import Row
 
 
 def _bad_day(value: object) -> bool:
@@ -44,7 +45,7 @@ def _bad_score(value: object, low: int = 0, high: int = 10, required: bool = Fal
     return type(value) is not int or not low <= value <= high
 
 
-def damage(kind: str, row: dict, strict: bool = False) -> str | None:
+def damage(kind: str, row: Row, strict: bool = False) -> str | None:
     """What is wrong with a stored row of `kind`, in words, or None when it is sound.
 
     Read paths only need what the analysis relies on (`logged_at` only orders entries, so

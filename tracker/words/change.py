@@ -10,7 +10,8 @@ sentences, with the PEG named and no verdict on its size.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from tracker.analysis.calendar import shift
 from tracker.analysis.change import (
@@ -71,7 +72,7 @@ PAIN = Measure(
 )
 
 
-def change_line(s: dict, m: Measure = PAIN) -> str:
+def change_line(s: Mapping[str, Any], m: Measure = PAIN) -> str:
     """The change as one sentence with both means, its interval and its verdict, or why there
     is none yet."""
     base, recent, pct = s["baseline_avg"], s["recent_avg"], s["change_pct"]
@@ -99,7 +100,7 @@ def change_line(s: dict, m: Measure = PAIN) -> str:
     return f"{m.name} is {abs(pct):.0f}% {direction} {m.its} baseline {numbers}: {_verdict(s, m)}"
 
 
-def _verdict(s: dict, m: Measure) -> str:
+def _verdict(s: Mapping[str, Any], m: Measure) -> str:
     band, pct = s["change_band"], abs(s["change_pct"])
     both = f"{MEANINGFUL_POINTS:.0f} points"
     if band == "variation":
@@ -142,7 +143,7 @@ def _verdict(s: dict, m: Measure) -> str:
     return f"a small reduction, under the {MINIMAL_PCT:.0f}% {IMMPACT} calls minimally important."
 
 
-def _no_baseline(s: dict, m: Measure) -> str:
+def _no_baseline(s: Mapping[str, Any], m: Measure) -> str:
     rated = s["baseline_days"]
     if rated and rated < MIN_BASELINE_DAYS and s["baseline_start"] is not None:
         window_over = s["recent_end"] > _last_window_day(s["baseline_start"])
@@ -162,7 +163,7 @@ def _last_window_day(first: str) -> str:
     return shift(first, BASELINE_SPAN_DAYS - 1)
 
 
-def baseline_line(s: dict, m: Measure = PAIN) -> str:
+def baseline_line(s: Mapping[str, Any], m: Measure = PAIN) -> str:
     """Which days the baseline and the recent mean are, when there is a change to show, and
     whether the baseline is old or began in a bad spell."""
     if s["change_pct"] is None:

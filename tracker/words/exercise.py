@@ -16,7 +16,11 @@ screen and the PDF report.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from tracker.analysis.exercise import VIGOROUS_FACTOR, VIGOROUS_RPE
+from tracker.analysis.summary_type import Summary
 from tracker.words.units import days, plural
 
 #: Said wherever exercise days are compared with rest days.
@@ -41,24 +45,25 @@ INTENSITY_RULE = (
 RESPONSE_TITLE = "Pain on days, assoc."
 
 
-def _mean(s: dict, key: str) -> str:
+def _mean(s: Mapping[str, Any], key: str) -> str:
+    """`KEY_avg (KEY_days days)`: s is a Summary, read by a key made from `key`."""
     value, count = s[f"{key}_avg"], s[f"{key}_days"]
     if value is None:
         return f"too few days ({count})"
     return f"{value:.1f} ({days(count)})"
 
 
-def _pair(s: dict, first: str, second: str) -> str:
+def _pair(s: Mapping[str, Any], first: str, second: str) -> str:
     return f"{_mean(s, first)} against {_mean(s, second)}"
 
 
-def same_day_line(s: dict) -> str:
+def same_day_line(s: Summary) -> str:
     """Mean pain on exercise days against rest days, named an association."""
     pair = _pair(s, "exercise_day_pain", "rest_day_pain")
     return f"Association: mean pain on exercise days against rest days: {pair}."
 
 
-def next_day_line(s: dict) -> str:
+def next_day_line(s: Summary) -> str:
     """Mean pain the day after exercise against the day after rest, named an association."""
     pair = _pair(s, "next_day_after_exercise", "next_day_after_rest")
     return f"Association: mean pain the day after exercise against the day after rest: {pair}."
@@ -69,7 +74,7 @@ def _shown(value: float) -> float:
     return round(value, 1) + 0.0
 
 
-def adjusted_line(s: dict) -> str:
+def adjusted_line(s: Summary) -> str:
     """The adjusted next-day comparison with its interval and counts, or what it still needs."""
     status = s["next_day_adjusted_status"]
     need = s["next_day_adjusted_min_days"]
@@ -90,7 +95,10 @@ def adjusted_line(s: dict) -> str:
             "Adjusted next-day comparison: not shown. Your pain did not vary enough from day "
             "to day, apart from exercise, to adjust for it."
         )
-    diff, low, high = (_shown(s[f"next_day_adjusted_{key}"]) for key in ("diff", "low", "high"))
+    raw = (s["next_day_adjusted_diff"], s["next_day_adjusted_low"], s["next_day_adjusted_high"])
+    if None in raw:  # any status but "ok" was answered above
+        return "Adjusted next-day comparison: not available."
+    diff, low, high = (_shown(value) for value in raw if value is not None)
     if high < 0:
         verdict = "lower after exercise days, beyond chance"
     elif low > 0:
@@ -104,12 +112,12 @@ def adjusted_line(s: dict) -> str:
     )
 
 
-def association_lines(s: dict) -> list[str]:
+def association_lines(s: Summary) -> list[str]:
     """Every sentence comparing exercise days with rest days, caveats included, in order."""
     return [same_day_line(s), next_day_line(s), *plot_lines(s)]
 
 
-def last_7_line(s: dict) -> str:
+def last_7_line(s: Summary) -> str:
     """Moderate-equivalent aerobic minutes of the last 7 days against the weekly target."""
     target = s["weekly_aerobic_target"]
     equivalent = s["aerobic_equivalent_minutes_last_7_days"]
@@ -121,7 +129,7 @@ def last_7_line(s: dict) -> str:
     )
 
 
-def weeks_line(s: dict) -> str:
+def weeks_line(s: Summary) -> str:
     """How many full weeks reached the target; partial weeks are never counted as missed."""
     full = s["weeks_complete"]
     total = f"({s['exercise_minutes_total']} minutes of exercise over the period)"
@@ -137,7 +145,7 @@ def weeks_line(s: dict) -> str:
     )
 
 
-def plot_lines(s: dict) -> list[str]:
+def plot_lines(s: Summary) -> list[str]:
     """Under the charts of `tracker plot`: what the day comparison is, and the fairer one."""
     lines = [ASSOCIATION_CAVEAT, adjusted_line(s)]
     if s["next_day_adjusted_status"] == "shown":

@@ -11,6 +11,8 @@ the past week. Nothing is shown under its minimum number of days: the count is s
 from __future__ import annotations
 
 from tracker.analysis.change import MIN_DAYS
+from tracker.analysis.summary_type import Summary
+from tracker.models import Row
 from tracker.words.change import Measure, baseline_line, change_line
 from tracker.words.units import days, plural
 
@@ -39,7 +41,7 @@ RECALL = (
 ITEM_LABELS = {"sleep": "sleep", "activity": "general activity", "enjoyment": "enjoyment"}
 
 
-def peg_lines(s: dict, now: bool = True) -> list[str]:
+def peg_lines(s: Summary, now: bool = True) -> list[str]:
     """The PEG over the period, its change from baseline, its week-on-week trend (when the
     period ends today) and the recall note; or only how many days there were, when too few."""
     peg = s["peg"]
@@ -61,7 +63,7 @@ def peg_lines(s: dict, now: bool = True) -> list[str]:
     return [line for line in lines if line]
 
 
-def peg_trend_line(peg: dict) -> str:
+def peg_trend_line(peg: Row) -> str:
     trend = peg["trend_points"]
     if trend is None:
         return ""
@@ -70,7 +72,7 @@ def peg_trend_line(peg: dict) -> str:
     return f"This week against last week: PEG {direction}{amount}."
 
 
-def interference_line(s: dict) -> str:
+def interference_line(s: Summary) -> str:
     """Each interference item's last 7 days against its own baseline, with the days behind
     each mean; empty when none was rated in the period."""
     items = s["interference"]
@@ -84,7 +86,7 @@ def interference_line(s: dict) -> str:
     )
 
 
-def _item(label: str, item: dict) -> str:
+def _item(label: str, item: Row) -> str:
     recent, base = item["recent_avg"], item["baseline_avg"]
     if recent is None:
         return f"{label}: too few days ({item['recent_days']} of {MIN_DAYS} needed)"

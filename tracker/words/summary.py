@@ -6,6 +6,7 @@ the app say the same thing about the same numbers.
 
 from __future__ import annotations
 
+from tracker.analysis.summary_type import Summary
 from tracker.words.change import baseline_line, change_line
 from tracker.words.exercise import (
     INTENSITY_RULE,
@@ -17,7 +18,7 @@ from tracker.words.peg import interference_line, peg_lines
 from tracker.words.units import days, plural
 
 
-def describe(summary: dict) -> list[str]:
+def describe(summary: Summary) -> list[str]:
     """The summary as short sentences, one per line."""
     now = summary["period_end"] == summary["today"]
     lines = [period_line(summary), change_line(summary), baseline_line(summary)]
@@ -29,14 +30,14 @@ def describe(summary: dict) -> list[str]:
     return [line for line in lines if line]
 
 
-def period_line(s: dict) -> str:
+def period_line(s: Summary) -> str:
     return (
         f"From {s['period_start']} to {s['period_end']}: {days(s['days_logged'])} with a pain "
         f"rating, {plural(s['sessions'], 'exercise session')}."
     )
 
 
-def trend_line(s: dict) -> str:
+def trend_line(s: Summary) -> str:
     trend = s["pain_trend_points"]
     if trend is None:
         return ""
@@ -45,12 +46,12 @@ def trend_line(s: dict) -> str:
     return f"This week against last week: pain {direction}{amount}."
 
 
-def exercise_lines(s: dict, now: bool) -> list[str]:
+def exercise_lines(s: Summary, now: bool) -> list[str]:
     """Last 7 days (only when the period ends today: those numbers are about now) and period."""
     return [last_7_line(s) if now else "", weeks_line(s), INTENSITY_RULE]
 
 
-def response_lines(s: dict) -> list[str]:
+def response_lines(s: Summary) -> list[str]:
     lines = association_lines(s)
     change = s["session_pain_change_avg"]
     if change is not None:
@@ -67,7 +68,7 @@ def response_lines(s: dict) -> list[str]:
     return lines
 
 
-def flare_line(s: dict, now: bool) -> str:
+def flare_line(s: Summary, now: bool) -> str:
     flares, recent = s["flare_sessions"], s["recent_flare_sessions"]
     if not flares:
         return "No flares after exercise in this period."
@@ -79,6 +80,6 @@ def flare_line(s: dict, now: bool) -> str:
     return line + "."
 
 
-def symptom_line(s: dict) -> str:
+def symptom_line(s: Summary) -> str:
     top = [f"{name.replace('_', ' ')} ({n})" for name, n in s["symptom_counts"].items() if n]
     return f"Most frequent symptoms: {', '.join(top[:3])}." if top else ""

@@ -7,6 +7,7 @@ to what `tracker stats` says (tests/test_layers.py).
 
 from __future__ import annotations
 
+from tracker.analysis.summary_type import Summary
 from tracker.words.change import baseline_line, change_line
 from tracker.words.peg import interference_line, peg_lines
 from tracker.words.summary import (
@@ -20,7 +21,7 @@ from tracker.words.summary import (
 NOT_ENOUGH = "Not enough data yet."
 
 
-def pain_words(s: dict) -> list[str]:
+def pain_words(s: Summary) -> list[str]:
     """The pain chart's numbers: the period, the change against the baseline, the trend."""
     if not s["days_logged"]:
         return [f"{NOT_ENOUGH} No pain ratings in this period: press p to log one."]
@@ -33,14 +34,14 @@ def pain_words(s: dict) -> list[str]:
     return [line for line in lines if line]
 
 
-def peg_words(s: dict) -> list[str]:
+def peg_words(s: Summary) -> list[str]:
     """The PEG and the interference items, under the pain chart (no chart of their own)."""
     if not s["days_logged"]:
         return []
     return [line for line in (*peg_lines(s), interference_line(s)) if line]
 
 
-def exercise_words(s: dict) -> list[str]:
+def exercise_words(s: Summary) -> list[str]:
     """The exercise chart's numbers: the last 7 days against the target, the weeks that met it."""
     lines = exercise_lines(s, now=True)
     if not s["sessions"]:
@@ -48,7 +49,7 @@ def exercise_words(s: dict) -> list[str]:
     return [line for line in lines if line]
 
 
-def response_words(s: dict) -> list[str]:
+def response_words(s: Summary) -> list[str]:
     """The response chart's numbers: exercise against rest days, sessions, flares."""
     lines = []
     if s["exercise_day_pain_avg"] is None or s["rest_day_pain_avg"] is None:
@@ -62,6 +63,6 @@ def response_words(s: dict) -> list[str]:
     return lines
 
 
-def trends_words(s: dict) -> list[str]:
+def trends_words(s: Summary) -> list[str]:
     """Every line of the screen's words, top to bottom (what `TrendsScreen.words()` shows)."""
     return [*pain_words(s), *peg_words(s), *exercise_words(s), *response_words(s)]

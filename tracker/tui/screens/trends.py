@@ -24,6 +24,7 @@ from tracker import models
 from tracker.analysis import daily_series, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
+from tracker.analysis.summary_type import Summary
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.messages import DataChanged, StoreFailed, TrendsLoaded
 from tracker.tui.screens.base import TrackerScreen
@@ -66,7 +67,7 @@ class TrendsData:
     """What the screen shows for one period; made in a worker by `load_trends`."""
 
     period: str
-    summary: dict
+    summary: Summary
     daily: list[dict] = field(default_factory=list)
     baseline: float | None = None
     tips: list = field(default_factory=list)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from textual import events
 from textual_plotext import PlotextPlot
 
+from tracker.analysis.summary_type import Summary
 from tracker.plots import DEFAULT_MAX_BARS, exercise_chart, response_chart
 
 #: Columns of axis labels and frame around a plotext chart's plotting area.
@@ -65,9 +66,9 @@ class ResponseTrendChart(TrendChart):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.summary: dict = {}
+        self.summary: Summary | None = None
 
-    def set_data(self, summary: dict) -> None:
+    def set_data(self, summary: Summary) -> None:
         """Replace the data (an `analysis.summarize` result) and draw it."""
         self.summary = summary
         self.redraw()
