@@ -33,6 +33,9 @@ from pathlib import Path
 import pytest
 from adversary import Outcome, integrity, invoke, problems, sha256, wal_size
 
+#: Its module-scoped fixtures are costly: every test of this file runs on one worker.
+pytestmark = pytest.mark.xdist_group("bitflip")
+
 SEED = 1105
 COPIES = 30
 PAGE = 4096

@@ -48,6 +48,9 @@ from hypothesis import strategies as st
 
 from tracker.cli import COMMANDS
 
+#: Its module-scoped fixtures are costly: every test of this file runs on one worker.
+pytestmark = pytest.mark.xdist_group("fuzz")
+
 X = "\x00X\x00"  # the argument position a hostile value goes into
 
 #: Values in every position. {db}, {folder}, ... are replaced by the case's own files.
