@@ -6,6 +6,7 @@ from textual.widgets import Markdown, OptionList
 from tui_helpers import SIZE, db_fixtures, make_app, settle
 
 from tracker.guidance import get_topic, load_topics, topic_markdown
+from tracker.guidance.render import for_app_markdown
 from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.guide import SOURCES, GuideScreen, guide_markdown, sources_markdown
 
@@ -47,7 +48,7 @@ async def test_g_opens_the_guide_at_the_first_topic(empty_db):
         assert titles == [topic.title for topic in load_topics()] + ["Sources"]
         first = load_topics()[0]
         assert screen.topic == first.id and toc.highlighted == 0
-        assert shown(screen) == topic_markdown(first)
+        assert shown(screen) == topic_markdown(first, for_app_markdown)
         assert app.focused is toc
 
 
@@ -59,7 +60,7 @@ async def test_selecting_a_topic_shows_its_text_and_citations(empty_db):
         await pilot.press(*["down"] * index, "enter")
         await settle(pilot)
         assert screen.topic == "safety"
-        assert shown(screen) == topic_markdown(get_topic("safety"))
+        assert shown(screen) == topic_markdown(get_topic("safety"), for_app_markdown)
         rendered = text_on_screen(screen)
         assert get_topic("safety").title in rendered
         assert "Sources" in rendered  # the topic's reference list, rendered
@@ -85,7 +86,7 @@ async def test_guide_opens_at_a_topic(empty_db):
         screen = app.screen
         assert screen.topic == "safety"
         assert screen.query_one(OptionList).highlighted_option.id == "safety"
-        assert shown(screen) == topic_markdown(get_topic("safety"))
+        assert shown(screen) == topic_markdown(get_topic("safety"), for_app_markdown)
 
 
 async def test_an_unknown_topic_opens_the_first_and_says_so(empty_db):

@@ -55,9 +55,12 @@ def markup_diary(path) -> None:
     pain, exercise = [], []
     for index, text in enumerate(MARKUPS):
         date = (day - dt.timedelta(days=index)).isoformat()
-        pain.append(validate_pain({"date": date, "average": 4, "locations": text, "note": text}))
+        at = {"date": date, "note": text}  # fixed write times: History shows them
+        pain.append(
+            validate_pain(at | {"average": 4, "locations": text, "logged_at": f"{date}T09:05"})
+        )
         exercise.append(
-            validate_exercise({"date": date, "activity": text, "minutes": 20, "note": text})
+            validate_exercise(at | {"activity": text, "minutes": 20, "logged_at": f"{date}T18:30"})
         )
     with Store.open(path) as store:
         store.add_many(pain, exercise)
@@ -86,9 +89,9 @@ async def test_history_shows_markup_verbatim(empty_db):
         assert table.row_count == 2 * len(MARKUPS)
         cells = [table.get_row_at(i) for i in range(table.row_count)]
         assert all(isinstance(cell, Text) and not cell.spans for row in cells for cell in row)
-        notes = {row[3].plain for row in cells}
+        notes = {row[4].plain for row in cells}
         assert notes == set(MARKUPS)
-        summaries = {row[2].plain for row in cells}
+        summaries = {row[3].plain for row in cells}
         assert {f"{text} 20 min (other)" for text in MARKUPS} <= summaries
         assert_on_screen(app, *MARKUPS)
         assert isinstance(app.screen, HistoryScreen)

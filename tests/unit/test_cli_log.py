@@ -159,3 +159,21 @@ def test_corrupt_database_gets_one_line_and_is_untouched(tmp_path):
     assert result.exit_code == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert bad.read_bytes() == before
+
+
+def test_list_shows_each_note_indented_under_its_entry_verbatim(invoke):
+    note = "[b]x[/b] [left foot]\n\ttab kept, then a blank line\n\nlast"
+    invoke("pain", "4", "--note", note, "--date", "yesterday")
+    invoke("exercise", "walking", "30")  # no note: no extra line
+    invoke("exercise", "yoga", "20", "--note", "easy")
+    lines = invoke("list").output.splitlines()
+    assert lines[0].startswith("pain entry #1 for ")
+    assert lines[1:5] == [
+        "    [b]x[/b] [left foot]",
+        "    \ttab kept, then a blank line",
+        "",
+        "    last",
+    ]
+    assert lines[5].startswith("exercise session #1 for ")
+    assert lines[6].startswith("exercise session #2 for ") and lines[7] == "    easy"
+    assert len(lines) == 8

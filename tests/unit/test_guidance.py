@@ -4,6 +4,7 @@ the facts the fact sheet insists on are said, and `tracker guide` works on a rea
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import sys
@@ -19,11 +20,13 @@ from tracker.guidance import (
     get_topic,
     load_references,
     load_topics,
+    messages,
     sources_text,
     topic_ids,
     topic_markdown,
 )
-from tracker.guidance.content import parse_topic, surname, tip_texts
+from tracker.guidance.content import PLACEHOLDER, doors, parse_topic, surname, tip_texts
+from tracker.guidance.render import for_app, for_app_markdown, for_cli
 
 TOPICS = load_topics()
 REFERENCES = load_references()
@@ -352,3 +355,57 @@ def test_commands_and_options_have_help(tmp_path, command):
     for param in ctx_command.params:
         if param.param_type_name == "option":
             assert param.help, f"{command} {param.name} lacks help"
+
+
+# ---- one text, worded per front door ----------------------------------------------------------
+
+
+def all_guidance_texts() -> list[str]:
+    """Every text that may hold a placeholder: topics, messages and each tip's strings."""
+    texts = [topic.body for topic in TOPICS] + list(messages().values())
+    for tip in tip_texts().values():
+        texts += [value for value in tip.values() if isinstance(value, str)]
+    return texts
+
+
+def test_every_placeholder_names_a_real_topic_or_door():
+    found = [m.groups() for text in all_guidance_texts() for m in PLACEHOLDER.finditer(text)]
+    assert ("guide", "safety") in found and ("do", "pain") in found
+    for kind, name in found:
+        assert name in ([*topic_ids(), "sources"] if kind == "guide" else doors()), (kind, name)
+
+
+def test_no_shell_command_is_written_outside_a_placeholder_where_the_app_shows_it():
+    """Topics and tips are read in the app too: a shell command there must be a placeholder."""
+    texts = [topic.body for topic in TOPICS]
+    texts += [m for m in (messages()["topic_footer"], messages()["sources_intro"])]
+    texts += [tip["text"] for tip in tip_texts().values()]
+    for text in texts:
+        assert "`tracker" not in text and "tracker guide" not in text, text[:60]
+
+
+def test_each_door_words_a_guide_pointer_its_own_way():
+    text = "See {guide:safety}, {guide:sources} and ({do:pain})."
+    safety = get_topic("safety").title
+    assert for_cli(text) == (
+        "See `tracker guide safety`, `tracker guide sources` and (for example `tracker pain 5`)."
+    )
+    assert for_app(text) == f"See the Guide (g) > {safety}, the Guide (g) > Sources and (press p)."
+    assert for_app_markdown(text) == (
+        f"See [{safety}](guide:safety), [Sources](guide:sources) and (press p)."
+    )
+
+
+def test_the_cli_topic_keeps_its_shell_wording(tmp_path):
+    result = run(tmp_path / "t.db", "guide", "about")
+    assert result.exit_code == 0, result.output
+    assert "tracker guide safety" in flat(result.stdout) and "tracker tips" in result.stdout
+    assert "{guide" not in result.stdout and "{do" not in result.stdout
+    assert "tracker guide evidence" in run(tmp_path / "t.db", "guide", "sources").stdout
+
+
+def test_tracker_tips_keeps_its_shell_wording_in_text_and_json(tmp_path):
+    text = run(tmp_path / "t.db", "tips").stdout  # no diary yet: the "nothing logged" tip
+    assert "`tracker pain 5`" in text and "{do" not in text
+    [tip] = json.loads(run(tmp_path / "t.db", "tips", "--json").stdout)
+    assert "for example `tracker pain 5`" in tip["text"] and "{do" not in tip["text"]

@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from tracker.analysis import summarize
 from tracker.cli import cli
 from tracker.guidance import RULES, get_topic, tips_for, topic_ids
-from tracker.guidance.content import tip_texts
+from tracker.guidance.content import PLACEHOLDER, tip_texts
+from tracker.guidance.render import for_app, for_cli
 from tracker.guidance.tips import DO_MORE
 from tracker.models import validate_exercise, validate_pain
 from tracker.store import Store
@@ -328,7 +329,11 @@ def test_day_one_tips_presume_no_history():
 def test_every_tip_is_filled_in_and_links_to_a_real_topic(tip_id):
     for tip in tips_for(summarize(*FIRES[tip_id], today=TODAY)):
         assert tip.topic in topic_ids()
-        assert not re.search(r"[{}]", tip.title + tip.text), tip.id
+        # Only the front-door placeholders are left, and each door words them all.
+        assert not re.search(r"[{}]", PLACEHOLDER.sub("", tip.title + tip.text)), tip.id
+        for render in (for_cli, for_app):
+            assert not re.search(r"[{}]", render(tip.title + tip.text)), tip.id
+        assert "`" not in for_app(tip.title + tip.text)  # no shell notation in the app
         assert tip.title and tip.text
 
 

@@ -75,6 +75,7 @@ def tips(ctx: click.Context, as_json: bool) -> None:
     from tracker import models
     from tracker.analysis import summarize
     from tracker.guidance import tips_for, tips_text
+    from tracker.guidance.render import for_cli
 
     if db_path(ctx).exists():
         store = open_store(ctx)
@@ -84,6 +85,11 @@ def tips(ctx: click.Context, as_json: bool) -> None:
     summary = summarize(pain_rows, exercise_rows, today=models.today())
     found = tips_for(summary)
     if as_json:
-        click.echo(json.dumps([tip.as_dict() for tip in found], indent=2, ensure_ascii=False))
+        # The same shell wording as the text output ({guide:X} -> `tracker guide X`).
+        rows = [
+            tip.as_dict() | {"title": for_cli(tip.title), "text": for_cli(tip.text)}
+            for tip in found
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         click.echo(tips_text(found))

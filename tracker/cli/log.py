@@ -158,7 +158,7 @@ MAX_LIST_DAYS = 73000
 )
 @click.pass_context
 def list_entries(ctx: click.Context, days: int, as_json: bool) -> None:
-    """List recent pain entries and exercise sessions, oldest first."""
+    """List recent pain entries and exercise sessions, oldest first, each with its note."""
     import datetime as dt
 
     from tracker.models import today
@@ -178,10 +178,20 @@ def list_entries(ctx: click.Context, days: int, as_json: bool) -> None:
         click.echo(line)
 
 
+#: Each line of an entry's note is printed under the entry, indented by this much.
+NOTE_INDENT = "    "
+
+
 def _list_lines(by_kind: dict[str, list[dict]]) -> list[str]:
-    """One line per entry, every kind merged by date and time of logging."""
+    """One line per entry, every kind merged by date and time of logging; its note, if any,
+    follows verbatim, every line indented (control characters were refused when it was typed)."""
     items = [(r["date"], r["logged_at"], kind, r) for kind, rows in by_kind.items() for r in rows]
-    return [entry_line(kind, row) for _, _, kind, row in sorted(items, key=lambda i: i[:2])]
+    lines = []
+    for _, _, kind, row in sorted(items, key=lambda i: i[:2]):
+        lines.append(entry_line(kind, row))
+        note = row.get("note") or ""
+        lines += [NOTE_INDENT + line if line else "" for line in note.splitlines()]
+    return lines
 
 
 @click.command()

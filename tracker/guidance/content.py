@@ -15,6 +15,13 @@ from types import MappingProxyType
 
 #: Inline citations in a topic's text: [@key] or [@key1; @key2].
 CITATION = re.compile(r"\[(@[\w-]+(?:\s*;\s*@[\w-]+)*)\]")
+#: A pointer to another part of tracker in a topic, tip or message: {guide:TOPIC} (a guide
+#: topic, or `sources`) or {do:NAME} (something to do, worded per front door in doors.toml).
+#: Written once; `tracker.guidance.render` words it for the CLI or for the app.
+PLACEHOLDER = re.compile(r"\{(guide|do):([\w-]+)\}")
+#: The id of the guide's list of references (`tracker guide sources`), and its title.
+SOURCES = "sources"
+SOURCES_TITLE = "Sources"
 FRONT_MATTER = "+++"
 #: Past this many authors a citation shows the first three and "et al.".
 MAX_LISTED_AUTHORS = 6
@@ -183,6 +190,16 @@ def get_topic(topic_id: str) -> Topic:
     raise KeyError(topic_id)
 
 
+def topic_title(topic_id: str) -> str:
+    """A topic's title ('Sources' for the references), or the id when there is no such topic."""
+    if topic_id == SOURCES:
+        return SOURCES_TITLE
+    try:
+        return get_topic(topic_id).title
+    except KeyError:
+        return topic_id
+
+
 @functools.cache
 def load_references() -> MappingProxyType[str, Reference]:
     """Every reference in `data/references.toml`, by key (read-only), in file order."""
@@ -210,6 +227,29 @@ def messages() -> MappingProxyType[str, str]:
 
 
 @functools.cache
+def doors() -> MappingProxyType[str, dict[str, str]]:
+    """{do:NAME} -> {"cli": ..., "app": ...}: how each front door words it (`data/doors.toml`)."""
+    return MappingProxyType(_read_toml("doors.toml")["do"])
+
+
+def _keep_placeholders(value: object) -> object:
+    """A template with its {guide:...} and {do:...} braces doubled, so that str.format (which
+    fills a tip's numbers) leaves them in place for the front door to word."""
+    if not isinstance(value, str):
+        return value
+    return PLACEHOLDER.sub(lambda match: "{" + match.group(0) + "}", value)
+
+
+@functools.cache
 def tip_texts() -> MappingProxyType[str, dict]:
-    """Tip id -> {topic, title, text} from `data/tips.toml` (the rules live in tips.py)."""
-    return MappingProxyType({tip["id"]: tip for tip in _read_toml("tips.toml")["tip"]})
+    """Tip id -> {topic, title, text} from `data/tips.toml` (the rules live in tips.py).
+
+    The templates keep their placeholders through `.format(...)`: a Tip's text holds
+    {guide:TOPIC} and {do:NAME} until `render.for_cli` or `render.for_app` words it.
+    """
+    return MappingProxyType(
+        {
+            tip["id"]: {key: _keep_placeholders(value) for key, value in tip.items()}
+            for tip in _read_toml("tips.toml")["tip"]
+        }
+    )

@@ -2,6 +2,12 @@
 
 `topic_markdown` and the `*_text` functions are pure (strings in, strings out): the CLI prints
 them (`tracker.cli.guide.render_topic` through rich), the app shows them as Markdown.
+
+The texts are written once, for both front doors: a pointer to another part of tracker is a
+placeholder ({guide:safety}, {do:pain}; `content.PLACEHOLDER`), and one small step per door
+words it. `for_cli` prints shell commands ("`tracker guide safety`"), `for_app` names keys and
+topics ("the Guide (g) > Exercising safely with neuropathy"), `for_app_markdown` makes a guide
+pointer a link (`guide:safety`) that the Guide screen opens in place.
 """
 
 from __future__ import annotations
@@ -9,15 +15,19 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
+from collections.abc import Callable
 
 from tracker.guidance.content import (
     CITATION,
+    PLACEHOLDER,
     Reference,
     Topic,
+    doors,
     evidence_types,
     load_references,
     load_topics,
     messages,
+    topic_title,
 )
 
 #: Longer lines are hard to read; wider terminals still get 100 columns.
@@ -25,6 +35,37 @@ MAX_WIDTH = 100
 #: `code` spans in tip text, kept on one line when wrapping (textwrap does not split on NBSP).
 CODE_SPAN = re.compile(r"`[^`]+`")
 NBSP = "\u00a0"
+#: The href scheme of a guide link in the app's Markdown: `guide:safety`.
+GUIDE_LINK = "guide:"
+#: How the app names the Guide: its title and the key that opens it.
+APP_GUIDE = "the Guide (g)"
+
+Render = Callable[[str], str]
+
+
+def _word(text: str, guide: Render, door: str) -> str:
+    """Replace each placeholder: {guide:ID} with guide(ID), {do:NAME} with its `door` wording."""
+
+    def one(match: re.Match[str]) -> str:
+        kind, name = match.groups()
+        return guide(name) if kind == "guide" else doors()[name][door]
+
+    return PLACEHOLDER.sub(one, text)
+
+
+def for_cli(text: str) -> str:
+    """Placeholders as shell commands: {guide:safety} -> `tracker guide safety`."""
+    return _word(text, lambda topic: f"`tracker guide {topic}`", "cli")
+
+
+def for_app(text: str) -> str:
+    """Placeholders in the app's words, plain text: {guide:safety} -> the Guide (g) > Title."""
+    return _word(text, lambda topic: f"{APP_GUIDE} > {topic_title(topic)}", "app")
+
+
+def for_app_markdown(text: str) -> str:
+    """Placeholders in the app's words, Markdown: {guide:safety} -> [Title](guide:safety)."""
+    return _word(text, lambda topic: f"[{topic_title(topic)}]({GUIDE_LINK}{topic})", "app")
 
 
 def expand_citations(text: str, references=None) -> str:
@@ -58,15 +99,18 @@ def reference_line(reference: Reference) -> str:
     return "\\\n    ".join(lines)
 
 
-def topic_markdown(topic: Topic) -> str:
-    """The whole topic as Markdown: title, text with short citations, then its sources."""
-    parts = [f"# {topic.title}", "", expand_citations(topic.body).rstrip(), ""]
+def topic_markdown(topic: Topic, render: Render = for_cli) -> str:
+    """The whole topic as Markdown: title, text with short citations, then its sources.
+
+    `render` words the placeholders: `for_cli` (the default) or `for_app_markdown`.
+    """
+    parts = [f"# {topic.title}", "", render(expand_citations(topic.body)).rstrip(), ""]
     cited = topic_references(topic)
     if cited:
         parts += ["## Sources", ""]
         parts += [f"{n}. {reference_line(ref)}" for n, ref in enumerate(cited, 1)]
         parts.append("")
-    parts.append(f"*{messages()['topic_footer']}*")
+    parts.append(f"*{render(messages()['topic_footer'])}*")
     return "\n".join(parts) + "\n"
 
 
@@ -96,7 +140,7 @@ def sources_text(width: int | None = None) -> str:
         break_on_hyphens=False,
     )
     note = textwrap.TextWrapper(width=width, initial_indent="    ", subsequent_indent="    ")
-    lines = [text["sources_title"], "", *textwrap.wrap(text["sources_intro"], width)]
+    lines = [text["sources_title"], "", *textwrap.wrap(for_cli(text["sources_intro"]), width)]
     confirmed = [ref for ref in load_references().values() if ref.confirmed]
     for kind, label in evidence_types().items():
         group = [ref for ref in confirmed if ref.evidence == kind]
@@ -125,7 +169,13 @@ def tips_text(tips, width: int | None = None) -> str:
     for tip in tips:
         more = text["tips_more"].format(topic=tip.topic)
         blocks.append(
-            "\n".join([f"* {tip.title}", *_wrap_keeping_code(wrap, tip.text), f"  {more}"])
+            "\n".join(
+                [
+                    f"* {for_cli(tip.title)}",
+                    *_wrap_keeping_code(wrap, for_cli(tip.text)),
+                    f"  {more}",
+                ]
+            )
         )
     footer = textwrap.wrap(text["tips_footer"], wrap.width)
     return "\n\n".join([*blocks, "\n".join(footer)])

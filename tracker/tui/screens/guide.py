@@ -4,6 +4,10 @@ Every word comes from `tracker.guidance` (the same files `tracker guide` prints)
 `topic_markdown(topic)`, citations and sources included; the last entry lists every reference,
 grouped by kind of evidence as in `tracker guide sources`. Reading the files is the standard
 library on small text (about 40 kB), so it runs on the UI thread.
+
+The texts point to each other with {guide:TOPIC} placeholders: the CLI prints them as
+`tracker guide TOPIC`, here they are links (`render.for_app_markdown`) that open the topic in
+place; any other link (a DOI) opens in the browser.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from tracker.guidance import (
     messages,
     topic_markdown,
 )
-from tracker.guidance.render import reference_line
+from tracker.guidance.render import GUIDE_LINK, for_app_markdown, reference_line
 from tracker.tui.commands import quiet_bindings
 
 SOURCES = "sources"
@@ -34,7 +38,7 @@ SOURCES_LABEL = "Sources"
 def sources_markdown() -> str:
     """Every confirmed reference as Markdown, grouped by kind of evidence, with its address."""
     text = messages()
-    parts = [f"# {text['sources_title']}", "", text["sources_intro"], ""]
+    parts = [f"# {text['sources_title']}", "", for_app_markdown(text["sources_intro"]), ""]
     confirmed = [ref for ref in load_references().values() if ref.confirmed]
     for kind, label in evidence_types().items():
         group = [ref for ref in confirmed if ref.evidence == kind]
@@ -52,7 +56,7 @@ def guide_markdown(topic_id: str) -> str:
     """The Markdown for a topic id, or for the sources entry."""
     if topic_id == SOURCES:
         return sources_markdown()
-    return topic_markdown(get_topic(topic_id))
+    return topic_markdown(get_topic(topic_id), for_app_markdown)
 
 
 class GuideScreen(Screen):
@@ -78,7 +82,7 @@ class GuideScreen(Screen):
             options = [Option(topic.title, id=topic.id) for topic in load_topics()]
             yield OptionList(*options, None, Option(SOURCES_LABEL, id=SOURCES), id="guide-topics")
             with VerticalScroll(id="guide-scroll"):
-                yield Markdown(id="guide-text")
+                yield Markdown(id="guide-text", open_links=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -104,6 +108,17 @@ class GuideScreen(Screen):
         if event.option.id is not None and event.option.id != self.topic:
             self.show_topic(event.option.id)
         self.query_one("#guide-scroll").focus()
+
+    @on(Markdown.LinkClicked, "#guide-text")
+    def _follow(self, event: Markdown.LinkClicked) -> None:
+        """A guide link opens its topic here (the list follows); any other opens the browser."""
+        event.stop()
+        topic_id = event.href.removeprefix(GUIDE_LINK)
+        if event.href == topic_id:
+            self.app.open_url(event.href)
+        elif topic_id in self.topic_ids:
+            # Highlighting the list shows the topic (`_preview`), so list and text agree.
+            self.query_one("#guide-topics", OptionList).highlighted = self.topic_ids.index(topic_id)
 
     def action_back(self) -> None:
         """Back to where the guide was opened from (a tip on Trends, or the dashboard)."""

@@ -2,6 +2,8 @@
 
 The guidance package decides which tips apply (`tracker.tui.tips.current_tips` in a worker);
 this widget only shows them. A tip is any object with `.id`, `.title`, `.text` and `.topic`.
+Its words are written once for both front doors; `for_app` names keys and guide topics where
+`tracker tips` prints shell commands ("the Guide (g) > Title", not "`tracker guide safety`").
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tracker.guidance import get_topic, messages
+from tracker.guidance import messages
+from tracker.guidance.content import topic_title
+from tracker.guidance.render import for_app
 
 
 class TipLike(Protocol):
@@ -27,18 +31,10 @@ class TipLike(Protocol):
     topic: str
 
 
-def topic_title(topic_id: str) -> str:
-    """The guide topic's title, or its id when there is no such topic."""
-    try:
-        return get_topic(topic_id).title
-    except KeyError:
-        return topic_id
-
-
 def tip_prompt(tip: TipLike) -> Text:
-    """One option: the title in bold, the text, then where enter leads."""
-    prompt = Text(tip.title, style="bold")
-    prompt.append(f"\n{tip.text}")
+    """One option: the title in bold, the text (in the app's words), then where enter leads."""
+    prompt = Text(for_app(tip.title), style="bold")
+    prompt.append(f"\n{for_app(tip.text)}")
     prompt.append(f"\nEnter: read “{topic_title(tip.topic)}”", style="dim")
     return prompt
 
