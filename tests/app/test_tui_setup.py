@@ -97,8 +97,8 @@ async def test_the_about_screen_shows_what_tracker_info_prints(sample_db):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("i")
-        await wait_until(pilot, lambda: isinstance(app.screen, InfoScreen))
-        await settle(pilot)
+        await wait_until(pilot, lambda: "Last backup" in screen_text(app), timeout=10)
+        assert isinstance(app.screen, InfoScreen)
         text = screen_text(app)
         assert "About this diary" in text
         assert str(sample_db) in text
@@ -119,8 +119,7 @@ async def test_the_about_screen_shows_a_path_with_brackets_verbatim(tmp_path):
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)
         await pilot.press("i")
-        await wait_until(pilot, lambda: isinstance(app.screen, InfoScreen))
-        await settle(pilot)
+        await wait_until(pilot, lambda: "Last backup" in screen_text(app), timeout=10)
         assert "[bold]red [left foot]" in screen_text(app)
 
 
