@@ -80,7 +80,7 @@ def pytest_xdist_auto_num_workers(config):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def hermetic_environment():
+def hermetic_environment(tmp_path_factory):
     """Pin the variables that change rendering, the terminal, the time zone and the locale.
 
     Session-wide, so that module-scoped fixtures (which are set up before any function-scoped
@@ -93,6 +93,10 @@ def hermetic_environment():
                 patch.delenv(name)
         for name, value in PINNED.items():
             patch.setenv(name, value)
+        # The settings file: never the user's, even for module-scoped fixtures and children.
+        config_home = tmp_path_factory.mktemp("config")
+        patch.setenv("XDG_CONFIG_HOME", str(config_home))
+        patch.setenv("TRACKER_CONFIG", str(config_home / "tracker" / "config.toml"))
         time.tzset()
         constants = sys.modules.get("textual.constants")
         if constants is not None:
@@ -113,11 +117,14 @@ def hermetic_environment():
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
-    """Point HOME, the XDG folders and TRACKER_DB into tmp_path for every test."""
+    """Point HOME, the XDG folders, TRACKER_DB and TRACKER_CONFIG into tmp_path for every
+    test (the settings file does not exist until a test writes it)."""
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("TRACKER_CONFIG", str(home / ".config" / "tracker" / "config.toml"))
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "tracker.db"))
     monkeypatch.delenv("TRACKER_TODAY", raising=False)
     return home

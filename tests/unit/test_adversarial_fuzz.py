@@ -155,6 +155,16 @@ PER_COMMAND: dict[str, list[list[str]]] = {
         ["export", "--dictionary", X],
     ],
     "import": [["import", X]],
+    "info": [["info", X], ["info", "--json", X]],
+    "config": [
+        ["config", X],
+        ["config", "set", X, "1"],
+        ["config", "set", "report.name", X],
+        ["config", "set", "report.birth_date", X],
+        ["config", "set", "exercise.weekly_target", X],
+        ["config", "set", "app.theme", X],
+        ["config", "set", "keys.log_pain", X],
+    ],
     "report": [
         ["report", X],
         ["report", "{new}.pdf", "--from", X],

@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "sample": "tracker.cli.data:sample",
     "backup": "tracker.cli.data:backup",
     "check": "tracker.cli.data:check",
+    "info": "tracker.cli.info:info",
+    "config": "tracker.cli.config:config",
     "ui": "tracker.cli.app:ui",
     "demo": "tracker.cli.app:demo",
     "stats": "tracker.cli.trends:stats",
@@ -100,9 +102,16 @@ class LazyGroup(click.Group):
     envvar="TRACKER_DB",
     help="The database file (default: tracker.db in your user data folder; env TRACKER_DB).",
 )
+@click.option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    envvar="TRACKER_CONFIG",
+    help="The settings file (default: config.toml in your user config folder; env TRACKER_CONFIG).",
+)
 @click.version_option(package_name="tracker", message="tracker %(version)s")
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None) -> None:
+def cli(ctx: click.Context, db_path: str | None, config_path: str | None) -> None:
     """tracker: a pain and exercise diary for the terminal.
 
     Run with no command to open the app. Log from the shell with `tracker pain 5` or
@@ -110,6 +119,7 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db_path
+    ctx.obj["config"] = config_path
     if ctx.invoked_subcommand is None:
         ui = cli.get_command(ctx, "ui")
         assert ui is not None  # registered in this package, like every command

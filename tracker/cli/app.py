@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import db_path
+from tracker.cli.common import config_file, db_path
 
 
 @click.command()
@@ -20,7 +20,8 @@ def ui(ctx: click.Context) -> None:
 
     path = db_path(ctx)
     Store.open(path).close()  # create or migrate first, so a bad file fails here in one line
-    ctx.exit(run_app(path))  # 1 when the app ended on an exception, never a silent 0
+    # 1 when the app ended on an exception, never a silent 0
+    ctx.exit(run_app(path, config_path=config_file(ctx)))
 
 
 @click.command()
@@ -47,5 +48,5 @@ def demo(ctx: click.Context, days: int, seed: int) -> None:
     with tempfile.TemporaryDirectory(prefix="tracker-demo-") as folder:
         path = Path(folder) / "demo.db"
         write_sample(path, days=days, seed=seed)
-        status = run_app(path, demo=True)
+        status = run_app(path, demo=True, config_path=config_file(ctx))
     ctx.exit(status)

@@ -55,3 +55,25 @@ def parse_baseline_from(value: str | None) -> str | None:
     from tracker.period import parse_period
 
     return parse_period(value, None, names=("--baseline-from", "--to"))[0]
+
+
+def config_file(ctx: click.Context) -> Path:
+    """The settings file chosen by --config, TRACKER_CONFIG or the platform default."""
+    from tracker.settings import config_path
+
+    root = ctx.find_root()
+    given = (root.obj or {}).get("config")
+    if given is not None and given.strip() == "":
+        raise click.BadParameter("the path is empty; give a file name", param_hint="--config")
+    return config_path(given)
+
+
+def weekly_target(ctx: click.Context) -> int:
+    """The weekly aerobic target from the settings (150 when not set or unreadable)."""
+    from tracker.settings import load
+
+    loaded = load(config_file(ctx))
+    problem = loaded.problem_line()
+    if problem:
+        click.echo(f"Warning: {problem}", err=True)
+    return loaded.settings.weekly_target

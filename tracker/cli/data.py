@@ -58,6 +58,7 @@ def backup(ctx: click.Context, destination: Path) -> None:
     """
     store = open_store(ctx, create=False)
     store.backup(destination)
+    from tracker.diary_info import record_backup
     from tracker.kinds import KINDS
     from tracker.store import Store
 
@@ -66,6 +67,9 @@ def backup(ctx: click.Context, destination: Path) -> None:
     click.echo(
         f"Backed up {' and '.join(counts)} to {destination}; the copy was checked and is intact."
     )
+    not_recorded = record_backup(store.path, destination)  # for `tracker info`
+    if not_recorded:
+        click.echo(f"Warning: {not_recorded}", err=True)
 
 
 @click.command()

@@ -12,7 +12,13 @@ import json
 
 import click
 
-from tracker.cli.common import baseline_option, db_path, open_store, parse_baseline_from
+from tracker.cli.common import (
+    baseline_option,
+    db_path,
+    open_store,
+    parse_baseline_from,
+    weekly_target,
+)
 
 DEFAULT_PLOT_DAYS = 90
 DEFAULT_CHART_HEIGHT = 20
@@ -45,9 +51,8 @@ def _load(ctx: click.Context) -> tuple[list[dict], list[dict]] | None:
 @click.option(
     "--target",
     type=click.IntRange(1, 3000),
-    default=150,
-    show_default=True,
-    help="Your weekly aerobic exercise target, in minutes.",
+    help="Your weekly aerobic exercise target, in minutes "
+    "(default: exercise.weekly_target in the settings, else 150).",
 )
 @baseline_option
 @click.pass_context
@@ -56,7 +61,7 @@ def stats(
     start: str | None,
     end: str | None,
     as_json: bool,
-    target: int,
+    target: int | None,
     baseline_from: str | None,
 ):
     """Show how your pain has changed, and how it goes with exercise (associations, not
@@ -68,6 +73,8 @@ def stats(
 
     first, last = parse_period(start, end, names=("--from", "--to"))
     base = parse_baseline_from(baseline_from)
+    if target is None:
+        target = weekly_target(ctx)
     rows = _load(ctx) or ([], [])
     summary = summarize(
         *rows, today=today(), start=first, end=last, weekly_target=target, baseline_from=base

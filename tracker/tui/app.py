@@ -19,7 +19,11 @@ Hooks for screens written elsewhere (trends, guide, export) and for the tips pan
 - Tips: the dashboard's job computes them (`tracker.tui.tips.tips_for_rows`, the rules in
   `tracker.guidance`) and shows them in `#guidance-panel`, a `TipList`; any screen or test can
   also call `DashboardScreen.show_tips(tips)` with objects having .id/.title/.text/.topic.
-- Screens opened with t / g / x are imported when first asked for, built with no arguments
+- Settings (`tracker.settings`, the TOML config file): the theme is applied at start and saved
+  when ctrl+t switches it; [keys] overrides become Textual's keymap (each app binding's id is
+  its action's name); whatever in the file cannot be used is shown in one toast.
+  `self.app.config_path` is the file, `self.app.settings` what it said.
+- Screens opened with t / g / x / i are imported when first asked for, built with no arguments
   and shown over the dashboard (`d` returns to it; one section replaces another).
 
 Why a Store per job and not one shared connection: a sqlite3 connection must not run two
@@ -42,11 +46,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker
 
-from tracker import models
+from tracker import models, settings
 from tracker.kinds import kind_named, kind_of
 from tracker.models import Entry
 from tracker.store import SQLiteError, Store, StoreError
-from tracker.tui.commands import TrackerCommands, app_bindings, focus_bindings
+from tracker.tui.commands import (
+    TrackerCommands,
+    app_bindings,
+    check_key_overrides,
+    focus_bindings,
+)
 from tracker.tui.failures import one_line
 from tracker.tui.messages import (
     READ_FAILED,
@@ -77,10 +86,18 @@ class TrackerApp(App[None]):
     #: Tests set this False before running so snapshots never catch a half-blink.
     cursor_blink: bool = True
 
-    def __init__(self, db_path: Path, demo: bool = False) -> None:
+    def __init__(self, db_path: Path, demo: bool = False, config_path: Path | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.demo = demo
+        loaded = settings.load(config_path)
+        self.config_path = loaded.path
+        self.settings = loaded.settings
+        self._keymap_overrides, key_problems = check_key_overrides(loaded.settings.keys)
+        problems = [*loaded.problems, *key_problems]
+        self._settings_problem = f"{loaded.path}: {'; '.join(problems)}" if problems else None
+        if loaded.settings.theme is not None:
+            self.theme = LIGHT_THEME if loaded.settings.theme == "light" else DARK_THEME
         self.data_generation = 0
         self._watcher: Store | None = None
         self._seen_version: int | None = None
@@ -103,6 +120,10 @@ class TrackerApp(App[None]):
 
     # ---- live refresh ----------------------------------------------------------------------
     def on_mount(self) -> None:
+        if self._keymap_overrides:
+            self.set_keymap(self._keymap_overrides)
+        if self._settings_problem:
+            self.notify(self._settings_problem, title="Settings not used", severity="warning")
         try:
             self._watcher = Store.open(self.db_path, create=False)
             self._seen_version = self._watcher.data_version()
@@ -290,8 +311,27 @@ class TrackerApp(App[None]):
         else:
             self.push_screen(screen_type())
 
+    def action_info(self) -> None:
+        from tracker.tui.screens.info import InfoScreen
+
+        self.show_section(InfoScreen)
+
+    def action_help(self) -> None:
+        """The key list of the screen in front; pressed on the list, it closes the list."""
+        from tracker.tui.screens.help import HelpScreen, screen_keys, screen_name
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen(screen_keys(self.screen), screen_name(self.screen)))
+
     def action_toggle_theme(self) -> None:
-        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+        """Switch light/dark and remember it in the settings (a damaged file is left alone)."""
+        dark = not self.current_theme.dark
+        self.theme = DARK_THEME if dark else LIGHT_THEME
+        problem = settings.save_theme("dark" if dark else "light", self.config_path)
+        if problem:
+            self.notify(problem, severity="warning")
 
     async def action_quit(self) -> None:
         """Quit (q, ctrl+q, the palette), but never past a form holding unsaved changes."""
@@ -311,7 +351,8 @@ def exit_status(app: App, **run_options: Any) -> int:
     return app.return_code or 0
 
 
-def run_app(path: Path, demo: bool = False) -> int:
-    """Open the app on the diary at `path` (`demo` marks a sample database in the title);
-    returns the exit status for the command to exit with."""
-    return exit_status(TrackerApp(path, demo=demo))
+def run_app(path: Path, demo: bool = False, config_path: Path | None = None) -> int:
+    """Open the app on the diary at `path` (`demo` marks a sample database in the title) with
+    the settings at `config_path` (default: TRACKER_CONFIG or the platform's folder); returns
+    the exit status for the command to exit with."""
+    return exit_status(TrackerApp(path, demo=demo, config_path=config_path))

@@ -22,6 +22,8 @@ class AppAction(NamedTuple):
     title: str
     help: str
     show: bool = True
+    #: Handled before the focused widget (F1 in a form): never a key that types text.
+    priority: bool = False
 
 
 ACTIONS: tuple[AppAction, ...] = (
@@ -40,13 +42,102 @@ ACTIONS: tuple[AppAction, ...] = (
         "Switch between the light and the dark colour theme",
         show=False,
     ),
+    AppAction(
+        "i",
+        "info",
+        "About",
+        "About this diary",
+        "Where the diary is, its size, entries, last check and backup",
+        show=False,
+    ),
+    AppAction(
+        "f1",
+        "help",
+        "Keys",
+        "Keys",
+        "Every key of this screen and what it does",
+        show=False,
+        priority=True,
+    ),
     AppAction("q", "quit", "Quit", "Quit", "Close the app (everything is already saved)"),
+)
+#: A second key for the key list: `?` (F1 is the first; a [keys] override moves only F1).
+HELP_SECOND_KEY = "question_mark"
+#: Keys an override may not take: focus moves, the palette, quit and the forms' own keys.
+RESERVED_KEYS = frozenset(
+    {"tab", "shift+tab", "ctrl+p", "ctrl+c", "ctrl+q", "escape", "enter", "ctrl+s", "ctrl+y"}
+)
+MODIFIERS = ("ctrl", "alt", "shift", "meta", "super", "hyper")
+NAMED_KEYS = frozenset(
+    {"home", "end", "insert", "delete", "pageup", "pagedown", "up", "down", "left", "right"}
+    | {"space", "backspace", "tab", "escape", "enter"}
+    | {f"f{n}" for n in range(1, 25)}
 )
 
 
 def app_bindings() -> list[Binding]:
-    """The App's key bindings, one per action."""
-    return [Binding(a.key, a.action, a.footer, show=a.show, tooltip=a.help) for a in ACTIONS]
+    """The App's key bindings, one per action; each binding's id is its action's name, so a
+    [keys] override in the settings (Textual's keymap) moves it."""
+    bindings = [
+        Binding(
+            a.key, a.action, a.footer, show=a.show, tooltip=a.help, id=a.action, priority=a.priority
+        )
+        for a in ACTIONS
+    ]
+    help_action = next(a for a in ACTIONS if a.action == "help")
+    bindings.append(Binding(HELP_SECOND_KEY, "help", "Keys", show=False, tooltip=help_action.help))
+    return bindings
+
+
+def key_name(key: str) -> str | None:
+    """`key` as Textual names it ("?" -> "question_mark", "Ctrl+L" -> "ctrl+l"), or None
+    when it is not one key (with optional modifiers) that a terminal can send."""
+    from textual.keys import _character_to_key
+
+    *modifiers, base = key.strip().split("+")
+    if any(m.lower() not in MODIFIERS for m in modifiers) or len(set(modifiers)) < len(modifiers):
+        return None
+    if len(base) == 1 and base.isprintable() and not base.isspace():
+        base = _character_to_key(base.lower() if modifiers else base)
+    elif base.lower() in NAMED_KEYS:
+        base = base.lower()
+    else:
+        return None
+    return "+".join([*(m.lower() for m in modifiers), base])
+
+
+def check_key_overrides(keys: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The [keys] table's overrides that can be applied, and a short line for each refused:
+    an unknown action, a string that is not a key, a reserved key, or a key another action
+    already has (its default key or an earlier override)."""
+    by_action = {a.action: a for a in ACTIONS}
+    taken = {a.key: a.action for a in ACTIONS if a.action not in keys}
+    taken[HELP_SECOND_KEY] = "help"
+    valid: dict[str, str] = {}
+    problems: list[str] = []
+    for action, key in keys.items():
+        name = key_name(key)
+        if action not in by_action:
+            problems.append(f"keys.{action}: no such action (the actions: {', '.join(by_action)})")
+        elif name is None:
+            problems.append(f"keys.{action}: {key!r} is not a key name (e.g. f2, ctrl+l, a)")
+        elif name in RESERVED_KEYS:
+            problems.append(f"keys.{action}: {key!r} is reserved")
+        elif by_action[action].priority and "+" not in name and name not in NAMED_KEYS:
+            problems.append(f"keys.{action}: {key!r} types text; choose an F key or ctrl+KEY")
+        elif taken.get(name, action) != action:
+            problems.append(f"keys.{action}: {key!r} is already the key of {taken[name]}")
+        else:
+            valid[action] = name
+            taken[name] = action
+    return valid, problems
+
+
+def key_label(key: str) -> str:
+    """A key as the footer and the key list show it."""
+    from textual.keys import format_key
+
+    return format_key(key)
 
 
 def focus_bindings() -> list[Binding]:
@@ -72,7 +163,7 @@ def quiet_bindings(*actions: str) -> list[BindingType]:
     silent one: at 80 columns there is no room for every app key next to the screen's keys.
     """
     return [
-        Binding(a.key, f"app.{a.action}", a.footer, show=False, tooltip=a.help)
+        Binding(a.key, f"app.{a.action}", a.footer, show=False, tooltip=a.help, id=a.action)
         for a in ACTIONS
         if a.action in actions
     ]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from tracker.diary_info import DiaryInfo
     from tracker.tui.data import DashboardData
     from tracker.tui.screens.trends import TrendsData
 
@@ -115,3 +116,10 @@ class ExistingFileFound(Message):
     table: str
     start: str | None
     end: str | None
+
+
+@dataclass
+class DiaryInfoLoaded(Message):
+    """The facts about the diary were read (for the About screen)."""
+
+    info: DiaryInfo
