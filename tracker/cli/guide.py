@@ -82,7 +82,11 @@ def tips(ctx: click.Context, as_json: bool) -> None:
         pain_rows, exercise_rows = store.pain_rows(), store.exercise_rows()
     else:  # no diary yet: the "nothing logged" tip, and no file is created
         pain_rows, exercise_rows = [], []
-    summary = summarize(pain_rows, exercise_rows, today=models.today())
+    from tracker.cli.common import weekly_target
+
+    summary = summarize(
+        pain_rows, exercise_rows, today=models.today(), weekly_target=weekly_target(ctx)
+    )
     found = tips_for(summary)
     if as_json:
         # The same shell wording as the text output ({guide:X} -> `tracker guide X`).

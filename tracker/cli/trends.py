@@ -127,8 +127,15 @@ def plot(ctx: click.Context, days: int, width: int | None, height: int, baseline
         click.echo(f"Nothing to plot yet: nothing logged in the last {days} days.")
         return
     width = width or shutil.get_terminal_size((100, 24)).columns
+    target = weekly_target(ctx)
     charts = build_charts(
-        *rows, today=end, start=start, width=width, height=height, baseline_from=base
+        *rows,
+        today=end,
+        start=start,
+        width=width,
+        height=height,
+        baseline_from=base,
+        target=target,
     )
     for canvas in charts:
         click.echo(canvas)
@@ -136,7 +143,7 @@ def plot(ctx: click.Context, days: int, width: int | None, height: int, baseline
     from tracker.words.change import baseline_line, change_line
     from tracker.words.exercise import plot_lines
 
-    summary = summarize(*rows, today=end, start=start, baseline_from=base)
+    summary = summarize(*rows, today=end, start=start, baseline_from=base, weekly_target=target)
     for line in (change_line(summary), baseline_line(summary).strip(), *plot_lines(summary)):
         if line:
             click.echo(textwrap.fill(line, width))
@@ -151,16 +158,24 @@ def build_charts(
     width: int,
     height: int,
     baseline_from: str | None = None,
+    target: int | None = None,
 ) -> list[str]:
-    """The three charts as text canvases (ANSI colours; click.echo strips them off a pipe)."""
+    """The three charts as text canvases (ANSI colours; click.echo strips them off a pipe).
+
+    `target`: the weekly aerobic target (default: analysis' 150)."""
     import plotext as plt  # ~40 ms; only `plot` needs it
 
     from tracker import plots
-    from tracker.analysis import daily_series, summarize
+    from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
 
     first_logged = min(r["date"] for r in (*pain_rows, *exercise_rows) if r["date"] >= start)
     summary = summarize(
-        pain_rows, exercise_rows, today=today, start=first_logged, baseline_from=baseline_from
+        pain_rows,
+        exercise_rows,
+        today=today,
+        start=first_logged,
+        baseline_from=baseline_from,
+        weekly_target=DEFAULT_WEEKLY_TARGET if target is None else target,
     )
     daily = daily_series([r for r in pain_rows if r["date"] >= first_logged], first_logged, today)
     # The reference lines use the one baseline (analysis.change), whatever window is drawn.
@@ -168,7 +183,10 @@ def build_charts(
     drawings = [
         lambda: plots.pain_chart(plt, daily, baseline, max_points=2 * width),
         lambda: plots.exercise_chart(
-            plt, summary["weekly_exercise_minutes"], max_bars=max(4, (width - 10) // 3)
+            plt,
+            summary["weekly_exercise_minutes"],
+            summary["weekly_aerobic_target"],
+            max_bars=max(4, (width - 10) // 3),
         ),
         lambda: plots.response_chart(plt, summary),
     ]

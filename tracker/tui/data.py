@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tracker.analysis import daily_series, diary_baseline
+from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, diary_baseline
 from tracker.analysis.calendar import diary_today, monday_of, shift
 from tracker.kinds import KINDS, Kind
 from tracker.models import DAYS_AHEAD
@@ -71,7 +71,7 @@ class HistoryRow:
         return f"{self.kind}:{self.entry_id}"
 
 
-def load_dashboard(store: Store, today: str) -> DashboardData:
+def load_dashboard(store: Store, today: str, target: int = DEFAULT_WEEKLY_TARGET) -> DashboardData:
     """The dashboard's figures for `today` (an ISO day, normally `models.today()`).
 
     It reads a bounded window, never the whole history, so the dashboard costs the same on a
@@ -98,7 +98,7 @@ def load_dashboard(store: Store, today: str) -> DashboardData:
         week_sessions=len(week),
         baseline=change["baseline_avg"],
         daily=daily[LEAD_IN_DAYS:],
-        tips=tips_for_rows(pain, exercise, dt.date.fromisoformat(today)),
+        tips=tips_for_rows(pain, exercise, dt.date.fromisoformat(today), target=target),
     )
 
 

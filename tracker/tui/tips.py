@@ -10,20 +10,30 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from tracker import models
-from tracker.analysis import summarize
+from tracker.analysis import DEFAULT_WEEKLY_TARGET, summarize
 from tracker.guidance import Tip, tips_for
 
 if TYPE_CHECKING:
     from tracker.store import Store
 
 
-def current_tips(store: Store) -> list[Tip]:
-    """The tips that apply now, most pressing first; call it inside `app.run_store_job`."""
-    return tips_for_rows(store.pain_rows(), store.exercise_rows())
+def current_tips(store: Store, target: int = DEFAULT_WEEKLY_TARGET) -> list[Tip]:
+    """The tips that apply now, most pressing first; call it inside `app.run_store_job`.
+
+    `target` is the weekly aerobic target (the settings' `exercise.weekly_target`).
+    """
+    return tips_for_rows(store.pain_rows(), store.exercise_rows(), target=target)
 
 
 def tips_for_rows(
-    pain_rows: list[dict], exercise_rows: list[dict], today: dt.date | None = None
+    pain_rows: list[dict],
+    exercise_rows: list[dict],
+    today: dt.date | None = None,
+    *,
+    target: int = DEFAULT_WEEKLY_TARGET,
 ) -> list[Tip]:
     """The same, from rows already read (the trends job reads them once for both)."""
-    return tips_for(summarize(pain_rows, exercise_rows, today=today or models.today()))
+    summary = summarize(
+        pain_rows, exercise_rows, today=today or models.today(), weekly_target=target
+    )
+    return tips_for(summary)

@@ -103,7 +103,10 @@ class DashboardScreen(TrackerScreen[None]):
     def load(self) -> None:
         today = models.today().isoformat()
         self.tracker_app.run_store_job(
-            partial(load_dashboard, today=today), DashboardLoaded, to=self, group="dashboard"
+            partial(load_dashboard, today=today, target=self.tracker_app.settings.weekly_target),
+            DashboardLoaded,
+            to=self,
+            group="dashboard",
         )
 
     def on_data_changed(self, _message: DataChanged) -> None:

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static, Tab, Tabs
 
 from tracker import models
-from tracker.analysis import daily_series, summarize
+from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.analysis.summary_type import Summary
@@ -73,21 +73,23 @@ class TrendsData:
     tips: list = field(default_factory=list)
 
 
-def load_trends(store: Store, period: str, today: dt.date) -> TrendsData:
+def load_trends(
+    store: Store, period: str, today: dt.date, target: int = DEFAULT_WEEKLY_TARGET
+) -> TrendsData:
     """Every figure of the Trends screen for `period` (a `PERIODS` key), as of `today`."""
     end = today.isoformat()
     pain, exercise = store.pain_rows(end=end), store.exercise_rows(end=end)
     days = PERIODS[period].days
     start = shift(today, -(days - 1)) if days else None
     # "Your baseline" is the diary's whatever the period (analysis.change), as on the dashboard.
-    summary = summarize(pain, exercise, today=today, start=start)
+    summary = summarize(pain, exercise, today=today, start=start, weekly_target=target)
     first = summary["period_start"]
     daily = []
     if first is not None:
         lead = shift(first, -LEAD_IN_DAYS)
         recent = [row for row in pain if row["date"] >= lead]
         daily = daily_series(recent, lead, end)[LEAD_IN_DAYS:]
-    tips = tips_for_rows(pain, exercise, today)
+    tips = tips_for_rows(pain, exercise, today, target=target)
     return TrendsData(period, summary, daily, summary["baseline_avg"], tips)
 
 
@@ -142,7 +144,12 @@ class TrendsScreen(TrackerScreen[None]):
         """Read and analyse the current period in a worker; `TrendsLoaded` comes back."""
         self.requests += 1
         request = self.requests
-        job = partial(load_trends, period=self.period, today=models.today())
+        job = partial(
+            load_trends,
+            period=self.period,
+            today=models.today(),
+            target=self.tracker_app.settings.weekly_target,
+        )
         reply = partial(TrendsLoaded, request=request)
         self.tracker_app.run_store_job(job, reply, to=self, group="trends")
 
