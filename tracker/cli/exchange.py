@@ -2,7 +2,7 @@
 (a printable PDF).
 
 Thin commands over tracker.exchange, which the TUI's export dialog calls too. fpdf2 (about
-60 ms to import) loads only inside `report`, openpyxl (about 150 ms) only for a workbook.
+60 ms to import) loads only inside `report`, openpyxl (about 200 ms) only for a workbook.
 """
 
 from __future__ import annotations

@@ -12,8 +12,11 @@ One sheet per table (`daily`, then one per registered kind, `tracker.kinds.KINDS
 fitted to what they hold.
 
 Bounded memory: openpyxl's write-only mode streams each sheet's rows off the store's cursors
-to a temporary file and zips them on save; nothing the size of the history is built.
-openpyxl (about 150 ms to import) loads only here, when a workbook is written.
+to a temporary file and zips them on save; nothing the size of the history is built. Ten years
+of the sample history (12,300 rows) took about 4 s and 37 MB on a loaded 2-core machine; the
+daily sheet's aggregation (shared with the CSV) is what grows with the span.
+openpyxl (about 200 ms of CPU to import, bytecode compiled) loads only here, when a workbook
+is written.
 """
 
 from __future__ import annotations
@@ -99,7 +102,7 @@ def write_workbook(
     `start`/`end` are ISO days (None = open), as for the CSV: the entry sheets hold the
     entries of the range, the daily sheet every calendar day of it.
     """
-    from openpyxl import Workbook  # about 150 ms: only when a workbook is written
+    from openpyxl import Workbook  # about 200 ms: only when a workbook is written
 
     book = Workbook(write_only=True)
     try:
