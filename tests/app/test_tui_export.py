@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from openpyxl import load_workbook
 from textual.app import App
 from textual.widgets import Input, Static
 
@@ -12,7 +13,8 @@ from tracker.exchange.csv_export import TABLES
 from tracker.models import validate_exercise, validate_pain
 from tracker.store import Store
 from tracker.tui.app import TrackerApp
-from tracker.tui.screens.export import ExportScreen, default_path
+from tracker.tui.screens.confirm import ReplaceScreen
+from tracker.tui.screens.export import LABELS, WORKBOOK, ExportScreen, default_path, export_filename
 
 TODAY = "2024-06-30"
 
@@ -41,7 +43,7 @@ def diary(path: Path) -> Path:
 
 
 def read_rows(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))
 
 
@@ -131,3 +133,56 @@ async def test_escape_closes_the_dialog(db_path):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ExportScreen)
+
+
+async def test_workbook_choice_writes_every_table_to_one_excel_file(
+    db_path, isolated_home, monkeypatch
+):
+    monkeypatch.setenv("TRACKER_TODAY", TODAY)
+    app = Host(diary(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish(pilot)
+        await pilot.click("#export-workbook")
+        await pilot.pause()
+        path_input = app.screen.query_one("#export-path", Input)
+        assert path_input.value == default_path(WORKBOOK) == f"~/tracker-export-{TODAY}.xlsx"
+        await pilot.press("ctrl+s")
+        await finish(pilot)
+        target = isolated_home / f"tracker-export-{TODAY}.xlsx"
+        assert status(app) == (
+            f"Wrote a workbook to {target}: 5 daily, 3 pain, 1 exercise rows, "
+            "and the data dictionary"
+        )
+        book = load_workbook(target)
+        assert book.sheetnames == ["daily", "pain", "exercise", "dictionary"]
+        assert next(book["pain"].iter_rows(min_row=2, values_only=True))[3] == 1
+        # Again: the file is there, so the dialog asks; yes replaces it with a workbook.
+        dialog = app.screen
+        await pilot.press("ctrl+s")
+        await finish(pilot)
+        assert isinstance(app.screen, ReplaceScreen)
+        await pilot.press("y")
+        await finish(pilot)
+        assert app.screen is dialog and status(app).startswith(f"Wrote a workbook to {target}")
+
+
+async def test_a_csv_table_is_not_written_to_an_xlsx_name(db_path, tmp_path):
+    app = Host(diary(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish(pilot)
+        folder = tmp_path / "out"
+        folder.mkdir()
+        app.screen.query_one("#export-path", Input).value = str(folder / "visit.xlsx")
+        await pilot.press("ctrl+s")
+        await finish(pilot)
+        assert status(app) == (
+            'Error: visit.xlsx names an Excel file; choose "all (.xlsx)", or a .csv name'
+        )
+        assert list(folder.iterdir()) == []
+
+
+def test_demo_names_say_demo(monkeypatch):
+    monkeypatch.setenv("TRACKER_TODAY", TODAY)
+    assert all(len(label) <= 13 for label in LABELS.values())  # fits 80 columns
+    assert export_filename(WORKBOOK, demo=True) == f"tracker-DEMO-export-{TODAY}.xlsx"
+    assert export_filename("pain", demo=True) == f"tracker-DEMO-export-{TODAY}-pain.csv"

@@ -64,7 +64,7 @@ async def test_an_existing_file_is_replaced_only_after_yes(sample_db, tmp_path):
         await pilot.press("y")
         await settle(pilot)
         assert status(dialog).startswith("Wrote 120 rows of the daily table to ")
-    assert target.read_text().startswith("date,pain_avg")
+    assert target.read_text(encoding="utf-8-sig").startswith("date,pain_avg")
 
 
 async def test_the_diary_and_sqlite_files_are_refused_without_asking(sample_db, tmp_path):

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import subprocess
 import sys
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tracker.cli import cli
 from tracker.exchange import cells
 from tracker.exchange.csv_export import TABLES, default_filename, export_file, write_table
 from tracker.exchange.dictionary import TABLES as DICTIONARY
@@ -110,17 +113,66 @@ def test_pain_and_exercise_tables_keep_the_contract_columns(diary, invoke):
     assert exercise_rows[0]["category"] == "aerobic"
 
 
-def test_file_is_plain_utf8_crlf_and_reads_back_with_csv(diary, tmp_path, invoke):
+def test_file_is_utf8_with_a_bom_crlf_and_reads_back_with_csv(diary, tmp_path, invoke):
     target = tmp_path / "daily.csv"
     result = invoke("export", str(target))
     assert result.exit_code == 0
     assert "Wrote 4 rows of the daily table" in result.stderr
     raw = target.read_bytes()
-    assert raw.startswith(b"date,pain_avg,")
+    assert raw.startswith(codecs.BOM_UTF8 + b"date,pain_avg,")
     assert raw.count(b"\r\n") == 5 and b"\n" not in raw.replace(b"\r\n", b"")
-    with open(target, encoding="utf-8", newline="") as handle:
+    with open(target, encoding="utf-8-sig", newline="") as handle:
         assert next(csv.reader(handle))[0] == "date"
     assert list(tmp_path.glob("*.part")) == []
+    # Standard output is for pipes: no mark there.
+    assert not invoke("export").stdout_bytes.startswith(codecs.BOM_UTF8)
+
+
+ACCENTS = "Füßen – naïve café"
+
+
+def test_accented_text_reads_back_as_a_spreadsheet_reads_it(db_path, tmp_path, invoke):
+    """A spreadsheet takes the mark as "this is UTF-8" and drops it: so does utf-8-sig."""
+    with Store.open(db_path) as store:
+        store.add_many(
+            [pain(date="2024-03-01", average=3, locations=ACCENTS, note="日本語 ok")],
+            [session(date="2024-03-01", activity=ACCENTS, minutes=20)],
+        )
+    for table, column, text in (
+        ("pain", "locations", ACCENTS),
+        ("pain", "note", "日本語 ok"),
+        ("exercise", "activity", ACCENTS),
+        ("daily", "activities", ACCENTS),
+    ):
+        target = tmp_path / f"{table}.csv"
+        assert invoke("export", "--table", table, str(target), "--force").exit_code == 0
+        with open(target, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert list(rows[0]) == list(TABLES[table])  # no "\ufeffdate" or "\ufeffid"
+        assert rows[0][column] == text
+        # Read as Windows-1252, as a spreadsheet does without the mark: the garbling the mark
+        # prevents (the test would pass without the mark only if the text were ASCII).
+        assert text not in target.read_bytes().decode("cp1252", errors="replace")
+
+
+def test_a_bom_file_round_trips_through_import(db_path, tmp_path, invoke):
+    """export -> import into a fresh diary -> export gives the same bytes, mark and all."""
+    with Store.open(db_path) as store:
+        store.add_many(
+            [pain(date="2024-03-01", average=3, locations=ACCENTS, note="=1+1 [b]x[/b]")],
+            [session(date="2024-03-02", activity=ACCENTS, minutes=20, note="'@home")],
+        )
+    fresh = tmp_path / "fresh.db"
+    runner = CliRunner()
+    for table in ("pain", "exercise"):
+        first, second = tmp_path / f"{table}-1.csv", tmp_path / f"{table}-2.csv"
+        assert invoke("export", "--table", table, str(first)).exit_code == 0
+        assert first.read_bytes().startswith(codecs.BOM_UTF8)
+        imported = runner.invoke(cli, ["--db", str(fresh), "import", str(first)])
+        assert imported.exit_code == 0, imported.output
+        again = runner.invoke(cli, ["--db", str(fresh), "export", "--table", table, str(second)])
+        assert again.exit_code == 0, again.output
+        assert second.read_bytes() == first.read_bytes()
 
 
 def test_empty_diary_gives_the_header_only(db_path, invoke):
@@ -198,7 +250,7 @@ def test_write_table_and_export_file_agree(diary, tmp_path):
         count = write_table(store, "pain", buffer, "2024-03-04", None)
         path = tmp_path / "pain.csv"
         assert export_file(store, "pain", path, "2024-03-04") == count == 3
-    assert path.read_text(encoding="utf-8") == buffer.getvalue().replace("\r\n", "\n")
+    assert path.read_text(encoding="utf-8-sig") == buffer.getvalue().replace("\r\n", "\n")
     assert default_filename("pain", "2024-03-05") == "tracker-export-2024-03-05-pain.csv"
 
 
@@ -235,8 +287,8 @@ def test_dictionary_can_go_to_a_file(tmp_path, invoke):
 def test_exchange_imports_without_textual_or_fpdf():
     code = (
         "import sys, tracker.exchange.csv_export, tracker.exchange.csv_import,"
-        " tracker.exchange.dictionary, tracker.cli.exchange;"
-        "heavy = [m for m in ('textual', 'fpdf', 'plotext') if m in sys.modules];"
+        " tracker.exchange.dictionary, tracker.exchange.xlsx_export, tracker.cli.exchange;"
+        "heavy = [m for m in ('textual', 'fpdf', 'plotext', 'openpyxl') if m in sys.modules];"
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

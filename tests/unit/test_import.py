@@ -27,7 +27,7 @@ PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs"))
 
 def without_ids(path: Path) -> list[list[str]]:
     """A CSV file's rows with the id column dropped (import gives new ids)."""
-    with open(path, encoding="utf-8", newline="") as handle:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     at = rows[0].index("id")
     return [row[:at] + row[at + 1 :] for row in rows]
@@ -301,7 +301,7 @@ def test_read_back_with_csv_module_matches_store(tmp_path, db_path):
     seeded(db_path)
     with Store.open(db_path) as store:
         export_file(store, "pain", tmp_path / "p.csv")
-    text = (tmp_path / "p.csv").read_text(encoding="utf-8")
+    text = (tmp_path / "p.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert [row["note"] for row in rows] == ["'=1+1", ""]
     assert rows[1]["symptoms"] == "burning; cold"

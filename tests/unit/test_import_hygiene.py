@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-HEAVY = ("textual", "plotext", "sqlite_utils", "fpdf", "rich")
+HEAVY = ("textual", "plotext", "sqlite_utils", "fpdf", "rich", "openpyxl")
 
 
 def imported_modules(args, env) -> set[str]:

@@ -104,7 +104,7 @@ def test_a_planted_symlink_is_never_followed(diary, invoke, tmp_path):
     forced = invoke("export", "--force", str(link))
     assert forced.exit_code == 0
     assert victim.read_text() == "precious\n"  # the link was replaced, not followed
-    assert not link.is_symlink() and link.read_text().startswith("date,")
+    assert not link.is_symlink() and link.read_text(encoding="utf-8-sig").startswith("date,")
 
 
 @pytest.mark.parametrize(
@@ -292,7 +292,9 @@ def test_a_diary_on_a_read_only_medium_can_be_read_and_exported(read_only_folder
     assert run("list", "--days", "0").exit_code == 0
     assert run("stats").exit_code == 0
     exported = run("export", "--table", "pain", str(tmp_path / "out.csv"))
-    assert exported.exit_code == 0 and (tmp_path / "out.csv").read_text().startswith("id,")
+    assert exported.exit_code == 0 and (tmp_path / "out.csv").read_text(
+        encoding="utf-8-sig"
+    ).startswith("id,")
     assert run("check").exit_code == 0
     refused = run("pain", "5")
     assert refused.exit_code == 1 and "read-only" in refused.stderr

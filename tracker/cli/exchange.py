@@ -1,20 +1,26 @@
-"""For the doctor: `export` (CSV), `import` (CSV back in) and `report` (a printable PDF).
+"""For the doctor: `export` (CSV or an Excel workbook), `import` (CSV back in) and `report`
+(a printable PDF).
 
 Thin commands over tracker.exchange, which the TUI's export dialog calls too. fpdf2 (about
-60 ms to import) loads only inside `report`.
+60 ms to import) loads only inside `report`, openpyxl (about 200 ms) only for a workbook.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tracker.cli.common import baseline_option, open_store, parse_baseline_from
 from tracker.kinds import KIND_NAMES
 
+if TYPE_CHECKING:
+    from tracker.store import Store
+
 TABLE_NAMES = ("daily", *KIND_NAMES)
+FORMATS = ("csv", "xlsx")
 
 from_option = click.option(
     "--from",
@@ -46,11 +52,18 @@ report_to_option = click.option(
 @click.command()
 @click.argument("file", required=False, default="-", metavar="[FILE|-]")
 @click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="csv: one table; xlsx: an Excel workbook with every table and the dictionary, in "
+    "typed cells. Default: xlsx when FILE ends in .xlsx, else csv.",
+)
+@click.option(
     "--table",
     type=click.Choice(TABLE_NAMES),
     default="daily",
     show_default=True,
-    help="daily: one row per calendar day; pain or exercise: every entry as logged.",
+    help="daily: one row per calendar day; pain or exercise: every entry as logged (CSV only).",
 )
 @from_option
 @to_option
@@ -64,6 +77,7 @@ report_to_option = click.option(
 def export(
     ctx: click.Context,
     file: str,
+    fmt: str | None,
     table: str,
     start: str | None,
     end: str | None,
@@ -72,24 +86,62 @@ def export(
 ) -> None:
     """Export your diary as CSV to FILE, or to standard output when FILE is - or left out.
 
-    UTF-8, comma-separated, a header row, ISO dates; Excel, LibreOffice and pandas open it
-    as it is. Run with --dictionary for what every column means. An existing FILE is
-    replaced only with --force; the diary and other SQLite files never are.
+    CSV: UTF-8 with a byte-order mark (none on standard output), comma-separated, a header
+    row, ISO dates; Excel, LibreOffice and pandas open it as it is. A FILE ending in .xlsx
+    (or --format xlsx) gets an Excel workbook instead: one sheet per table and the data
+    dictionary, with dates, numbers and text as typed cells, so any locale reads them.
+    Run with --dictionary for what every column means. An existing FILE is replaced only
+    with --force; the diary and other SQLite files never are.
     """
+    if fmt is None:
+        from tracker.exchange.xlsx_export import names_workbook  # no openpyxl until it writes
+
+        fmt = "xlsx" if names_workbook(file) else "csv"
+    if fmt == "xlsx":
+        _check_workbook_options(ctx, dictionary)
     if dictionary:
         _write_dictionary(ctx, table, file, force)
         return
-    from tracker.exchange.csv_export import export_file, write_table
     from tracker.period import parse_period
 
     first, last = parse_period(start, end)
     store = open_store(ctx, create=False)
+    if fmt == "xlsx":
+        _write_workbook(store, file, first, last, force)
+        return
+    from tracker.exchange.csv_export import export_file, write_table
+
     if file == "-":
         write_table(store, table, sys.stdout, first, last)
         return
     count = export_file(store, table, file, first, last, force=force)
     noun = "row" if count == 1 else "rows"
     click.echo(f"Wrote {count} {noun} of the {table} table to {file}.", err=True)
+
+
+def _check_workbook_options(ctx: click.Context, dictionary: bool) -> None:
+    """A workbook holds every table and the dictionary: --table and --dictionary are CSV's."""
+    from click.core import ParameterSource
+
+    if ctx.get_parameter_source("table") is not ParameterSource.DEFAULT:
+        raise click.UsageError("--table: a workbook holds every table; leave --table out")
+    if dictionary:
+        raise click.UsageError(
+            "--dictionary: a workbook holds the dictionary as a sheet; leave --dictionary out"
+        )
+
+
+def _write_workbook(
+    store: Store, file: str, first: str | None, last: str | None, force: bool
+) -> None:
+    from tracker.exchange.xlsx_export import describe, export_workbook, write_workbook
+
+    if file == "-":
+        write_workbook(store, sys.stdout.buffer, first, last)
+        sys.stdout.buffer.flush()
+        return
+    counts = export_workbook(store, file, first, last, force=force)
+    click.echo(describe(counts, file) + ".", err=True)
 
 
 def _write_dictionary(ctx: click.Context, table: str, file: str, force: bool) -> None:

@@ -47,9 +47,12 @@ TABLES: dict[str, tuple[str, ...]] = {
     **{name: of.columns for name, of in KINDS.items()},
 }
 LINE_END = "\r\n"
-#: Plain UTF-8, no byte-order mark: python's csv module, pandas and LibreOffice read it as it
-#: is (a BOM would reach csv.reader as part of the first header, "\ufeffdate").
-FILE_ENCODING = "utf-8"
+#: Files: UTF-8 with a byte-order mark. Without one, Excel (on a double-click) and LibreOffice
+#: (its default import) read the file as Windows-1252: "café" shows as "cafÃ©". Programs
+#: open it with "utf-8-sig" to drop the mark (tracker import does; plain "utf-8" in python's
+#: csv module would read the first header as "\ufeffdate").
+#: Standard output gets no mark (`write_table` on a stream): a pipe's reader expects plain UTF-8.
+FILE_ENCODING = "utf-8-sig"
 _SYMPTOM_ORDER = {name: i for i, name in enumerate(SYMPTOMS)}
 
 
@@ -87,7 +90,7 @@ def export_file(
     *,
     force: bool = False,
 ) -> int:
-    """Write one table to the file `path` (UTF-8); returns the number of data rows.
+    """Write one table to the file `path` (UTF-8 with a BOM); returns the number of data rows.
 
     Through `safe_files.atomic_output`: a temporary file in the same folder, fsynced, renamed
     into place only when complete; 0600; never onto the diary or any SQLite file; an existing

@@ -146,16 +146,23 @@ TABLES: dict[str, tuple[str, dict[str, Column]]] = {
     },
 }
 
+SELF_REPORTED = (
+    "This is the patient's own diary: self-reported, not a clinical measurement or a diagnosis."
+)
+#: The CSV format (`tracker export`); the workbook (`--format xlsx`) states its own notes in
+#: its dictionary sheet (tracker.exchange.xlsx_export.WORKBOOK_NOTES).
 FORMAT_NOTES = (
     "UTF-8 text, comma-separated, one header row, fields quoted as RFC 4180 says, CRLF line "
-    "ends; files start with a UTF-8 byte order mark for Excel.",
+    "ends. Files start with a UTF-8 byte order mark, so Excel and LibreOffice open accented "
+    "text correctly; standard output has none.",
     "Dates and times are ISO 8601. An empty cell means nothing was logged, never zero.",
     "Numbers are plain: whole numbers without a decimal point, others rounded to 2 decimals "
-    "without trailing zeros (4.5, 4.33).",
+    "without trailing zeros (4.5, 4.33), with a decimal point whatever the locale (for typed "
+    "cells in any locale, export a workbook: tracker export --format xlsx).",
     "Lists in one cell are separated by '; '.",
     "Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a "
     "carriage return) is prefixed with ' and shows as text; tracker import removes it.",
-    "This is the patient's own diary: self-reported, not a clinical measurement or a diagnosis.",
+    SELF_REPORTED,
 )
 
 

@@ -109,8 +109,18 @@ class CsvExported(Message):
 
 
 @dataclass
+class WorkbookExported(Message):
+    """The Excel workbook was written to `path`: table -> its number of rows."""
+
+    path: str
+    rows: dict[str, int]
+
+
+@dataclass
 class ExistingFileFound(Message):
-    """Nothing was written: the file exists, and replacing it needs the person's yes."""
+    """Nothing was written: the file exists, and replacing it needs the person's yes.
+
+    `table` is the table of a CSV, or `workbook` for the Excel workbook of every table."""
 
     path: str
     table: str

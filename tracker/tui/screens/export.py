@@ -1,15 +1,19 @@
-"""The export dialog (key x): pick a table, a range and a file; the CSV is written in a worker.
+"""The export dialog (key x): pick a table or the workbook, a range and a file; the file is
+written in a worker.
 
-It calls `tracker.exchange.csv_export.export_file`, the function behind `tracker export`, so
-the dialog and the CLI write the same file through `tracker.safe_files`: never onto the diary
-or any SQLite file, and never over an existing file without a yes here ("Replace FILE?",
-then the same export with force=True). The file is written in the app's one store worker path,
-`run_store_job` (its own Store on `db_path`, no widgets touched): it replies `CsvExported` or
+A table is written as CSV by `tracker.exchange.csv_export.export_file`; "workbook" writes every
+table and the data dictionary to one Excel file with `tracker.exchange.xlsx_export`
+(`export_workbook`). These are the functions behind `tracker export`, so the dialog and the CLI
+write the same files through `tracker.safe_files`: never onto the diary or any SQLite file, and
+never over an existing file without a yes here ("Replace FILE?", then the same export with
+force=True). The file is written in the app's one store worker path, `run_store_job` (its own
+Store on `db_path`, no widgets touched): it replies `CsvExported` or `WorkbookExported`, or
 `ExistingFileFound`, or `StoreFailed` with one line, and the handlers (main thread) say what
 happened in the status line. Status lines quote paths the person typed: markup off.
 
-In the demo (`tracker demo`) the suggested name is tracker-DEMO-export-DAY-TABLE.csv, so a
-sample export can never pass for, or replace, an export of the real diary.
+In the demo (`tracker demo`) the suggested name is tracker-DEMO-export-DAY-TABLE.csv (or
+tracker-DEMO-export-DAY.xlsx), so a sample export can never pass for, or replace, an export of
+the real diary.
 """
 
 from __future__ import annotations
@@ -25,11 +29,18 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tracker import models
+from tracker.exchange import xlsx_export
 from tracker.exchange.csv_export import TABLES, default_filename, export_file
 from tracker.kinds import KINDS
 from tracker.period import parse_period
 from tracker.safe_files import OutputExists
-from tracker.tui.messages import CsvExported, DateSpanLoaded, ExistingFileFound, StoreFailed
+from tracker.tui.messages import (
+    CsvExported,
+    DateSpanLoaded,
+    ExistingFileFound,
+    StoreFailed,
+    WorkbookExported,
+)
 from tracker.tui.screens.base import TrackerModal
 from tracker.tui.screens.confirm import ReplaceScreen
 from tracker.tui.widgets.own_keys import FormInput, FormRadioSet
@@ -41,19 +52,28 @@ if TYPE_CHECKING:
 
 #: The heading of a failed export (the dialog shows the line in its status, not in a toast).
 NOT_EXPORTED = "Not exported"
+#: The choice that writes every table to one Excel workbook instead of one table as CSV.
+WORKBOOK = "workbook"
+#: The dialog's choices, in order: each CSV table, then the workbook.
+CHOICES = (*TABLES, WORKBOOK)
+#: Radio labels; 4 share the dialog's 72 columns, so each label has 13 characters at most.
+LABELS = {**{name: name for name in TABLES}, WORKBOOK: "all (.xlsx)"}
 TABLE_HELP = {
     "daily": "one row per calendar day: pain means, PEG, symptoms, exercise minutes",
     **{
         name: f"{of.export_purpose} (re-importable with tracker import)"
         for name, of in KINDS.items()
     },
+    WORKBOOK: "every table and the data dictionary in one Excel file, in typed cells",
 }
 
 
 def export_filename(table: str, demo: bool = False) -> str:
-    """Today's suggested name: csv_export's for the diary, a DEMO-marked one for the sample."""
+    """Today's suggested name: the exporter's for the diary, a DEMO-marked one for the sample."""
     day = models.today().isoformat()
-    return f"tracker-DEMO-export-{day}-{table}.csv" if demo else default_filename(table, day)
+    workbook = table == WORKBOOK
+    name = xlsx_export.default_filename(day) if workbook else default_filename(table, day)
+    return name.replace("tracker-export-", "tracker-DEMO-export-", 1) if demo else name
 
 
 def default_path(table: str, demo: bool = False) -> str:
@@ -62,7 +82,7 @@ def default_path(table: str, demo: bool = False) -> str:
 
 
 class ExportScreen(TrackerModal[None]):
-    """Export the diary to CSV; escape closes. `demo=None` asks the App (`app.demo`)."""
+    """Export the diary to CSV or Excel; escape closes. `demo=None` asks the App."""
 
     CSS_PATH = "export.tcss"
     AUTO_FOCUS = "#export-table"
@@ -84,12 +104,12 @@ class ExportScreen(TrackerModal[None]):
         return self._demo
 
     def compose(self) -> ComposeResult:
-        title = "Export the DEMO sample to CSV" if self.demo else "Export to CSV"
+        title = "Export the DEMO sample" if self.demo else "Export to CSV or Excel"
         with Vertical(id="export-dialog"):
             yield Static(title, id="export-title", markup=False)
             with FormRadioSet(id="export-table"):
-                for name in TABLES:
-                    yield RadioButton(name, value=name == "daily", id=f"export-{name}")
+                for name in CHOICES:
+                    yield RadioButton(LABELS[name], value=name == "daily", id=f"export-{name}")
             yield Static(TABLE_HELP["daily"], id="export-table-help")
             with Horizontal(id="export-range"):
                 yield Label("From", classes="export-label")
@@ -110,7 +130,7 @@ class ExportScreen(TrackerModal[None]):
     @on(RadioSet.Changed, "#export-table")
     def _table_chosen(self, event: RadioSet.Changed) -> None:
         """Show what the table holds; the default file name follows unless it was edited."""
-        previous, self.table = self.table, list(TABLES)[event.index]
+        previous, self.table = self.table, CHOICES[event.index]
         self.query_one("#export-table-help", Static).update(TABLE_HELP[self.table])
         path = self.query_one("#export-path", Input)
         if path.value == default_path(previous, self.demo):
@@ -125,7 +145,15 @@ class ExportScreen(TrackerModal[None]):
         except models.ValidationError as exc:
             self._status(f"Error: {exc}", error=True)
             return
-        self._start(self.table, self._target(), start, end, force=False)
+        target = self._target()
+        if self.table != WORKBOOK and xlsx_export.names_workbook(target):
+            self._status(
+                f'Error: {target.name} names an Excel file; choose "{LABELS[WORKBOOK]}", '
+                "or a .csv name",
+                error=True,
+            )
+            return
+        self._start(self.table, target, start, end, force=False)
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:
@@ -144,7 +172,8 @@ class ExportScreen(TrackerModal[None]):
 
     def _start(self, table: str, path: Path, start: str | None, end: str | None, force: bool):
         verb = "Replacing" if force else "Writing"
-        self._status(f"{verb} {path} with the {table} table...")
+        what = "every table" if table == WORKBOOK else f"the {table} table"
+        self._status(f"{verb} {path} with {what}...")
         self.run_export(table, path, start, end, force)
 
     # ---- store jobs and their messages ---------------------------------------------------
@@ -156,19 +185,24 @@ class ExportScreen(TrackerModal[None]):
         end: str | None,
         force: bool = False,
     ) -> Worker[None]:
-        """Write the file in the app's store worker; it replies `CsvExported`, or
-        `ExistingFileFound` when the file is there and `force` is off. Any other failure
-        (OutputRefused, StoreError, OSError, sqlite3, analysis) comes back as `StoreFailed`."""
+        """Write the file in the app's store worker; it replies `CsvExported` (a table) or
+        `WorkbookExported` (`table` is WORKBOOK), or `ExistingFileFound` when the file is there
+        and `force` is off. Any other failure (OutputRefused, StoreError, OSError, sqlite3,
+        analysis) comes back as `StoreFailed`."""
 
-        def job(store: Store) -> int | None:
+        def job(store: Store) -> int | dict[str, int] | None:
             try:
+                if table == WORKBOOK:
+                    return xlsx_export.export_workbook(store, path, start, end, force=force)
                 return export_file(store, table, path, start, end, force=force)
             except OutputExists:
                 return None
 
-        def reply(rows: int | None) -> Message:
+        def reply(rows: int | dict[str, int] | None) -> Message:
             if rows is None:
                 return ExistingFileFound(str(path), table, start, end)
+            if isinstance(rows, dict):
+                return WorkbookExported(str(path), rows)
             return CsvExported(str(path), table, rows)
 
         return self.tracker_app.run_store_job(
@@ -187,6 +221,9 @@ class ExportScreen(TrackerModal[None]):
     def on_csv_exported(self, message: CsvExported) -> None:
         noun = "row" if message.rows == 1 else "rows"
         self._status(f"Wrote {message.rows} {noun} of the {message.table} table to {message.path}")
+
+    def on_workbook_exported(self, message: WorkbookExported) -> None:
+        self._status(xlsx_export.describe(message.rows, message.path))
 
     def on_existing_file_found(self, message: ExistingFileFound) -> None:
         """Ask before replacing; only a yes runs the export again, with force."""
