@@ -64,7 +64,7 @@ from tracker.store import exchange as sql
 if TYPE_CHECKING:  # annotations only: sqlite3 itself is the store's business
     import sqlite3
 
-#: "utf-8-sig" reads UTF-8 with or without a byte-order mark (export writes none, Excel one).
+#: "utf-8-sig" reads UTF-8 with or without a byte-order mark (export and Excel write one).
 READ_ENCODING = "utf-8-sig"
 #: Rows per database round (one query and one executemany each); 500 keeps a batch's memory
 #: small and SQLite's bound parameters (2 per row for the duplicate query) well under limits.
