@@ -10,6 +10,8 @@ columns are touched; numbers are never prefixed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 #: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
 FORMULA_STARTS = frozenset("=+-@\t\r")
 QUOTE = "'"
@@ -46,6 +48,6 @@ def number(value: float | int | None) -> str:
     return "0" if text == "-0" else text
 
 
-def join_list(items) -> str:
+def join_list(items: Iterable[str]) -> str:
     """List items in one cell, separated by "; "."""
     return LIST_SEPARATOR.join(items)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import csv
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import groupby
-from typing import IO
+from typing import IO, Any
 
 from tracker.exchange.cells import SUSPECT_FIRST, join_list, neutralise, number
 from tracker.kinds import KINDS, kind_named
@@ -105,7 +105,7 @@ def default_filename(table: str, day: str) -> str:
     return f"tracker-export-{day}-{table}.csv"
 
 
-def _entry_rows(store: Store, kind: str, start: str | None, end: str | None) -> Iterator[list]:
+def _entry_rows(store: Store, kind: str, start: str | None, end: str | None) -> Iterator[list[Any]]:
     """The kind's rows as stored; word lists '; '-separated, free text (the only cells that can
     start like a formula: ids and scores are integers, dates validated ISO) neutralised."""
     of = kind_named(kind)
@@ -123,7 +123,7 @@ def _entry_rows(store: Store, kind: str, start: str | None, end: str | None) -> 
         yield row
 
 
-def _daily_rows(store: Store, start: str | None, end: str | None) -> Iterator[list]:
+def _daily_rows(store: Store, start: str | None, end: str | None) -> Iterator[list[Any]]:
     """One row per calendar day, from the analysis daily series joined with symptoms and
     exercise by day (three cursors walked in date order, side by side)."""
     first, last = _daily_range(store, start, end)
@@ -154,13 +154,15 @@ def _daily_range(store: Store, start: str | None, end: str | None) -> tuple[str 
     return start or span[0], end or span[1]
 
 
-def _by_day(cursor) -> Iterator[tuple[str, list[tuple]]]:
+def _by_day(cursor: Iterable[tuple[Any, ...]]) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
     """(date, [rows of that date]) from a cursor ordered by date, one day at a time."""
     for date, rows in groupby(cursor, key=lambda row: row[0]):
         yield date, list(rows)
 
 
-def _daily_row(day: dict, symptom_rows: list | None, sessions: list | None) -> list:
+def _daily_row(
+    day: dict[str, Any], symptom_rows: list[Any] | None, sessions: list[Any] | None
+) -> list[Any]:
     activities: list[str] = []
     for _, _, activity in sessions or ():
         if activity not in activities:
@@ -179,7 +181,7 @@ def _daily_row(day: dict, symptom_rows: list | None, sessions: list | None) -> l
     ]
 
 
-def _symptom_union(rows) -> list[str]:
+def _symptom_union(rows: Iterable[tuple[Any, ...]]) -> list[str]:
     """Every symptom named that day, once, in vocabulary order (unknown words last)."""
     names = {name for _, stored in rows for name in stored.split(",") if name}
     return sorted(names, key=lambda name: (_SYMPTOM_ORDER.get(name, len(SYMPTOMS)), name))

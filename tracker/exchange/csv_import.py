@@ -51,7 +51,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tracker.exchange.cells import restore
 from tracker.exchange.csv_export import DAILY_COLUMNS
@@ -63,6 +63,8 @@ from tracker.store import exchange as sql
 
 if TYPE_CHECKING:  # annotations only: sqlite3 itself is the store's business
     import sqlite3
+
+T = TypeVar("T")
 
 #: "utf-8-sig" reads UTF-8 with or without a byte-order mark (export and Excel write one).
 READ_ENCODING = "utf-8-sig"
@@ -222,7 +224,9 @@ def _kind(names: set[str]) -> str:
     raise UsageProblem(f"line 1: not a tracker CSV; expected {expected}")
 
 
-def _entries(reader, kind: str, columns: dict[str, int], width: int):
+def _entries(
+    reader: Any, kind: str, columns: dict[str, int], width: int
+) -> Iterator[tuple[int, Entry]]:
     """(line, validated entry), one per non-blank record; errors name the record's first line."""
     validate = kind_named(kind).validate
     text = kind_named(kind).text
@@ -246,7 +250,7 @@ def _entries(reader, kind: str, columns: dict[str, int], width: int):
             raise UsageProblem(f"line {line}, {exc.field}: {exc.message}") from None
 
 
-def _with_times(data: dict) -> dict:
+def _with_times(data: dict[str, Any]) -> dict[str, Any]:
     """`date` required as given; an empty `logged_at` becomes midnight of `date`.
 
     Both are then checked by models (`parse_date`, `parse_logged_at`).
@@ -265,7 +269,7 @@ def _same_file(reading: _Reading, checked: CheckedFile) -> None:
         raise UsageProblem(f"{checked.path} changed while it was imported; nothing was imported")
 
 
-def _batches(items: Iterable, size: int = BATCH) -> Iterator[list]:
+def _batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
@@ -291,39 +295,53 @@ def _import_with_ids(
     return without > 0
 
 
-def _apply_ids(conn, kind: str, batch: list, update: bool, result: ImportResult) -> None:
+def _apply_ids(
+    conn: sqlite3.Connection,
+    kind: str,
+    batch: list[tuple[int, Entry]],
+    update: bool,
+    result: ImportResult,
+) -> None:
     """Skip, add, update or refuse each row by what the diary holds under its id."""
     _refuse_repeated_ids(conn, batch)
-    sql.take(conn, [(entry.id, line) for line, entry in batch])
-    stored = sql.stored_by_id(conn, kind, [entry.id for _, entry in batch])
-    new, edits = [], []
+    sql.take(conn, [(_id(entry), line) for line, entry in batch])
+    stored = sql.stored_by_id(conn, kind, [_id(entry) for _, entry in batch])
+    new: list[tuple[Any, ...]] = []
+    edits: list[tuple[Any, ...]] = []
     for line, entry in batch:
-        row = sql.identity(kind, entry)
-        if entry.id not in stored:
-            new.append((entry.id, *row))
-        elif not (changes := _differences(kind, stored[entry.id], row)):
+        entry_id, row = _id(entry), sql.identity(kind, entry)
+        if entry_id not in stored:
+            new.append((entry_id, *row))
+        elif not (changes := _differences(kind, stored[entry_id], row)):
             result.skipped += 1
         elif update:
-            edits.append((entry.id, *row))
+            edits.append((entry_id, *row))
         else:
-            raise UsageProblem(_conflict(line, entry.id, changes))
+            raise UsageProblem(_conflict(line, entry_id, changes))
     sql.insert_with_ids(conn, kind, new)
     sql.update_by_id(conn, kind, edits)
     result.added += len(new)
     result.updated += len(edits)
 
 
-def _refuse_repeated_ids(conn: sqlite3.Connection, batch: list) -> None:
+def _refuse_repeated_ids(conn: sqlite3.Connection, batch: list[tuple[int, Entry]]) -> None:
     """One id on two rows of the file: which of them is meant cannot be told."""
     first: dict[int, int] = {}
     for line, entry in batch:
-        if entry.id in first:
-            raise UsageProblem(_repeated(line, entry.id, first[entry.id]))
-        first[entry.id] = line
+        entry_id = _id(entry)
+        if entry_id in first:
+            raise UsageProblem(_repeated(line, entry_id, first[entry_id]))
+        first[entry_id] = line
     earlier = sql.lines_of_taken(conn, list(first))
     for line, entry in batch:
-        if entry.id in earlier:
-            raise UsageProblem(_repeated(line, entry.id, earlier[entry.id]))
+        if _id(entry) in earlier:
+            raise UsageProblem(_repeated(line, _id(entry), earlier[_id(entry)]))
+
+
+def _id(entry: Entry) -> int:
+    """The id of an entry from the rows that carry one (the caller kept only those)."""
+    assert entry.id is not None
+    return entry.id
 
 
 def _repeated(line: int, entry_id: int, first: int) -> str:
@@ -338,7 +356,7 @@ def _conflict(line: int, entry_id: int, changes: list[str]) -> str:
     )
 
 
-def _differences(kind: str, stored: tuple, row: tuple) -> list[str]:
+def _differences(kind: str, stored: tuple[Any, ...], row: tuple[Any, ...]) -> list[str]:
     """'minutes 30 -> 45' for each changed value; text columns by name only (they can be long)."""
     changes = []
     for name, before, after in zip(sql.IDENTITY_COLUMNS[kind], stored, row, strict=True):
@@ -352,19 +370,21 @@ def _differences(kind: str, stored: tuple, row: tuple) -> list[str]:
     return changes
 
 
-def _or_none(value):
+def _or_none(value: object) -> object:
     """An empty text and no value are the same thing to a CSV (both an empty cell)."""
     return None if value == "" else value
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     return "empty" if value is None else str(value)
 
 
 # ---- rows without an id ---------------------------------------------------------------------
 
 
-def _import_without_ids(conn: sqlite3.Connection, checked: CheckedFile, result: ImportResult):
+def _import_without_ids(
+    conn: sqlite3.Connection, checked: CheckedFile, result: ImportResult
+) -> None:
     """Rows without an id: matched against untaken identical entries, else added."""
     with _reading(checked.path) as reading:
         _same_file(reading, checked)
@@ -375,7 +395,14 @@ def _import_without_ids(conn: sqlite3.Connection, checked: CheckedFile, result: 
             _add_or_skip(conn, checked.kind, batch, below, fresh, result)
 
 
-def _add_or_skip(conn, kind: str, batch: list, below: int, fresh, result: ImportResult) -> None:
+def _add_or_skip(
+    conn: sqlite3.Connection,
+    kind: str,
+    batch: list[Entry],
+    below: int,
+    fresh: Iterator[int],
+    result: ImportResult,
+) -> None:
     """Each entry takes one stored identical entry (skipped) or a fresh id (added).
 
     Fresh ids count up from `below`, the id after the largest stored when this pass began,
@@ -383,7 +410,7 @@ def _add_or_skip(conn, kind: str, batch: list, below: int, fresh, result: Import
     """
     rows = [sql.identity(kind, entry) for entry in batch]
     twins = _twins(conn, kind, rows, below)
-    new: list[tuple] = []  # (fresh id, *identity row)
+    new: list[tuple[Any, ...]] = []  # (fresh id, *identity row)
     matched: list[tuple[int, int | None]] = []
     for row in rows:
         waiting = twins.get(_comparable(row))
@@ -399,14 +426,16 @@ def _add_or_skip(conn, kind: str, batch: list, below: int, fresh, result: Import
     result.skipped += len(matched)
 
 
-def _twins(conn, kind: str, rows: list[tuple], below: int) -> dict[tuple, list[int]]:
+def _twins(
+    conn: sqlite3.Connection, kind: str, rows: list[tuple[Any, ...]], below: int
+) -> dict[tuple[Any, ...], list[int]]:
     """Identity -> ids of stored, untaken entries with it, lowest id last (popped first)."""
     keys = {(row[0], row[1]) for row in rows}
-    twins: dict[tuple, list[int]] = {}
+    twins: dict[tuple[Any, ...], list[int]] = {}
     for entry_id, *stored in sql.untaken_twins(conn, kind, keys, below):
         twins.setdefault(_comparable(tuple(stored)), []).append(entry_id)
     return twins
 
 
-def _comparable(row: tuple) -> tuple:
+def _comparable(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(_or_none(value) for value in row)

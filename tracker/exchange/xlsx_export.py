@@ -140,7 +140,7 @@ def describe(counts: dict[str, int], path: str | os.PathLike[str]) -> str:
     return f"Wrote a workbook to {os.fspath(path)}: {rows} rows, and the data dictionary"
 
 
-def _fill(book: Any, title: str, columns: Iterable[str], rows: Iterator[list]) -> int:
+def _fill(book: Any, title: str, columns: Iterable[str], rows: Iterator[list[Any]]) -> int:
     """A new sheet: a bold frozen header, fitted widths, then `rows`; returns their number."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -186,7 +186,7 @@ def _cell(sheet: WriteOnlyWorksheet, value: object) -> object:
     return cell
 
 
-def _entries(store: Store, kind: str, start: str | None, end: str | None) -> Iterator[list]:
+def _entries(store: Store, kind: str, start: str | None, end: str | None) -> Iterator[list[Any]]:
     """The kind's rows as stored, typed: word lists '; '-separated, text verbatim."""
     of = kind_named(kind)
     date_at = of.columns.index("date")
@@ -202,7 +202,7 @@ def _entries(store: Store, kind: str, start: str | None, end: str | None) -> Ite
         yield _checked(kind, row[0], row)
 
 
-def _daily(store: Store, start: str | None, end: str | None) -> Iterator[list]:
+def _daily(store: Store, start: str | None, end: str | None) -> Iterator[list[Any]]:
     """The CSV's daily rows (the one daily aggregation, in csv_export) as typed cells: its
     text cells turned back into numbers, dates and text, the exact inverse of `cells.number`
     and `cells.neutralise`, so the workbook shows the CSV's very numbers."""
@@ -215,7 +215,7 @@ def _daily(store: Store, start: str | None, end: str | None) -> Iterator[list]:
         yield _checked("daily", row[0], typed)
 
 
-def _checked(table: str, name: object, row: list) -> list:
+def _checked(table: str, name: object, row: list[Any]) -> list[Any]:
     """The row, or StoreError naming it when a text cell cannot go into a workbook."""
     for value in row:
         if isinstance(value, str) and _UNWRITABLE.search(value):
@@ -257,7 +257,7 @@ def _text(text: str) -> str | None:
     return restore(text) if text else None
 
 
-def _dictionary_rows() -> Iterator[list]:
+def _dictionary_rows() -> Iterator[list[Any]]:
     """The workbook notes, then every table's columns: table, column, meaning, unit, standard."""
     for note in WORKBOOK_NOTES:
         yield ["workbook", None, note, None, None]

@@ -11,7 +11,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from types import MappingProxyType
+from typing import Any
 
 #: Inline citations in a topic's text: [@key] or [@key1; @key2].
 CITATION = re.compile(r"\[(@[\w-]+(?:\s*;\s*@[\w-]+)*)\]")
@@ -136,11 +138,11 @@ class Topic:
         return tuple(keys)
 
 
-def _data():
+def _data() -> Traversable:
     return resources.files("tracker.guidance") / "data"
 
 
-def _read_toml(name: str) -> dict:
+def _read_toml(name: str) -> dict[str, Any]:
     return tomllib.loads((_data() / name).read_text(encoding="utf-8"))
 
 
@@ -241,7 +243,7 @@ def _keep_placeholders(value: object) -> object:
 
 
 @functools.cache
-def tip_texts() -> MappingProxyType[str, dict]:
+def tip_texts() -> MappingProxyType[str, dict[str, Any]]:
     """Tip id -> {topic, title, text} from `data/tips.toml` (the rules live in tips.py).
 
     The templates keep their placeholders through `.format(...)`: a Tip's text holds

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from tracker.guidance.content import (
     CITATION,
@@ -29,6 +30,9 @@ from tracker.guidance.content import (
     messages,
     topic_title,
 )
+
+if TYPE_CHECKING:
+    from tracker.guidance.tips import Tip
 
 #: Longer lines are hard to read; wider terminals still get 100 columns.
 MAX_WIDTH = 100
@@ -68,11 +72,11 @@ def for_app_markdown(text: str) -> str:
     return _word(text, lambda topic: f"[{topic_title(topic)}]({GUIDE_LINK}{topic})", "app")
 
 
-def expand_citations(text: str, references=None) -> str:
+def expand_citations(text: str, references: Mapping[str, Reference] | None = None) -> str:
     """Replace [@key] and [@a; @b] with '(Chen et al. 2012)' and '(A 2012; B 2014)'."""
     references = load_references() if references is None else references
 
-    def short(match) -> str:
+    def short(match: re.Match[str]) -> str:
         keys = [item.strip().lstrip("@") for item in match.group(1).split(";")]
         return "(" + "; ".join(references[key].short for key in keys) + ")"
 
@@ -157,7 +161,7 @@ def sources_text(width: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def tips_text(tips, width: int | None = None) -> str:
+def tips_text(tips: Iterable[Tip], width: int | None = None) -> str:
     """Tips as plain text: a title line, the wrapped text and the topic to read, then a footer."""
     text = messages()
     if not tips:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from tracker.analysis.summary_type import Summary
 from tracker.guidance.content import tip_texts
@@ -71,7 +72,7 @@ class Tip:
     title: str
     text: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
