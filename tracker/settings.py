@@ -57,6 +57,8 @@ class Settings:
     weekly_target: int = DEFAULT_WEEKLY_TARGET
     #: "light", "dark", or None for the app's default.
     theme: str | None = None
+    #: The day the baseline starts (YYYY-MM-DD), or None for the diary's first rated day.
+    baseline_from: str | None = None
     #: App action name -> key (checked by the app, which knows its actions).
     keys: dict[str, str] = field(default_factory=dict)
 
@@ -131,6 +133,18 @@ def _birth_date(value: object) -> str | None:
     return text
 
 
+def _baseline_from(value: object) -> str | None:
+    from tracker.models import parse_date
+
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise ValidationError("analysis.baseline_from", "must be a date, YYYY-MM-DD")
+    if value.strip() == "":
+        return None
+    return parse_date(value.strip(), "analysis.baseline_from")
+
+
 def _weekly_target(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValidationError("exercise.weekly_target", "must be a whole number of minutes")
@@ -171,6 +185,14 @@ SETTINGS: tuple[Setting, ...] = (
         "weekly aerobic minutes to aim for (1-3000; default 150)",
     ),
     Setting("app", "theme", "theme", _theme, "the app's theme: light or dark"),
+    Setting(
+        "analysis",
+        "baseline_from",
+        "baseline_from",
+        _baseline_from,
+        "the day your baseline starts, e.g. when an exercise programme began (YYYY-MM-DD; "
+        "default: your first rated day)",
+    ),
 )
 BY_KEY = {setting.key: setting for setting in SETTINGS}
 KEYS_TABLE = "keys"

@@ -123,10 +123,12 @@ def baseline_and_change(
     return result
 
 
-def diary_baseline(pain_rows: Iterable[Row], *, end: DayLike) -> Row:
-    """`baseline_and_change` over the whole diary to `end` with the default baseline (the
-    diary's first rated days): what the dashboard shows, the same as `summarize` gives."""
-    return baseline_and_change(pain_by_day(pain_rows), end=end)
+def diary_baseline(
+    pain_rows: Iterable[Row], *, end: DayLike, baseline_from: DayLike | None = None
+) -> Row:
+    """`baseline_and_change` over the whole diary to `end` (the baseline from `baseline_from`,
+    else the diary's first rated days): what the dashboard shows, as `summarize` gives it."""
+    return baseline_and_change(pain_by_day(pain_rows), end=end, baseline_from=baseline_from)
 
 
 def mean_difference_interval(

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from tracker.settings import Settings
 
 from tracker.paths import resolve_db_path
 
@@ -45,15 +49,18 @@ baseline_option = click.option(
     "baseline_from",
     metavar="D",
     help="Start the baseline on this day, e.g. when an exercise programme began "
-    "(default: your first rated day). It is the mean of the first 14 rated days within "
-    "28 days from there.",
+    "(default: analysis.baseline_from in the settings, else your first rated day). It is "
+    "the mean of the first 14 rated days within 28 days from there.",
 )
 
 
-def parse_baseline_from(value: str | None) -> str | None:
-    """--baseline-from as an ISO day (the same parser and messages as --from)."""
+def parse_baseline_from(value: str | None, ctx: click.Context | None = None) -> str | None:
+    """--baseline-from as an ISO day (the same parser and messages as --from); without it,
+    the settings' analysis.baseline_from (when `ctx` is given), else None (the first rated day)."""
     from tracker.period import parse_period
 
+    if value is None and ctx is not None:
+        return user_settings(ctx).baseline_from
     return parse_period(value, None, names=("--baseline-from", "--to"))[0]
 
 
@@ -68,12 +75,22 @@ def config_file(ctx: click.Context) -> Path:
     return config_path(given)
 
 
-def weekly_target(ctx: click.Context) -> int:
-    """The weekly aerobic target from the settings (150 when not set or unreadable)."""
+def user_settings(ctx: click.Context) -> Settings:
+    """The settings file's values, read once per command; a problem is warned about once."""
     from tracker.settings import load
 
-    loaded = load(config_file(ctx))
-    problem = loaded.problem_line()
-    if problem:
-        click.echo(f"Warning: {problem}", err=True)
-    return loaded.settings.weekly_target
+    root = ctx.find_root()
+    root.ensure_object(dict)
+    cached = root.obj.get("settings")
+    if cached is None:
+        loaded = load(config_file(ctx))
+        problem = loaded.problem_line()
+        if problem:
+            click.echo(f"Warning: {problem}", err=True)
+        cached = root.obj["settings"] = loaded.settings
+    return cached
+
+
+def weekly_target(ctx: click.Context) -> int:
+    """The weekly aerobic target from the settings (150 when not set or unreadable)."""
+    return user_settings(ctx).weekly_target

@@ -212,7 +212,7 @@ def report(
     from tracker.period import parse_period
 
     first, last = parse_period(start, end)
-    base = parse_baseline_from(baseline_from)
+    base = parse_baseline_from(baseline_from, ctx)
     store = open_store(ctx, create=False)
     pages = write_report(store, file, first, last, force=force, baseline_from=base)
     if file == "-":

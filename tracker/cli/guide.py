@@ -82,10 +82,15 @@ def tips(ctx: click.Context, as_json: bool) -> None:
         pain_rows, exercise_rows = store.pain_rows(), store.exercise_rows()
     else:  # no diary yet: the "nothing logged" tip, and no file is created
         pain_rows, exercise_rows = [], []
-    from tracker.cli.common import weekly_target
+    from tracker.cli.common import user_settings
 
+    chosen = user_settings(ctx)
     summary = summarize(
-        pain_rows, exercise_rows, today=models.today(), weekly_target=weekly_target(ctx)
+        pain_rows,
+        exercise_rows,
+        today=models.today(),
+        weekly_target=chosen.weekly_target,
+        baseline_from=chosen.baseline_from,
     )
     found = tips_for(summary)
     if as_json:

@@ -72,7 +72,7 @@ def stats(
     from tracker.words import describe
 
     first, last = parse_period(start, end, names=("--from", "--to"))
-    base = parse_baseline_from(baseline_from)
+    base = parse_baseline_from(baseline_from, ctx)
     if target is None:
         target = weekly_target(ctx)
     rows = _load(ctx) or ([], [])
@@ -119,7 +119,7 @@ def plot(ctx: click.Context, days: int, width: int | None, height: int, baseline
     from tracker.analysis.calendar import shift
     from tracker.models import today
 
-    base = parse_baseline_from(baseline_from)
+    base = parse_baseline_from(baseline_from, ctx)
     rows = _load(ctx)
     end = today()
     start = shift(end, -(days - 1))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, diary_baseline
 from tracker.analysis.calendar import diary_today, monday_of, shift
+from tracker.analysis.change import BASELINE_DAYS, BASELINE_SPAN_DAYS
 from tracker.kinds import KINDS, Kind
 from tracker.models import DAYS_AHEAD
 from tracker.tui.tips import tips_for_rows
@@ -29,8 +30,6 @@ LEAD_IN_DAYS = 7
 #: Days read back from today: every tip rule looks at most 14 days back, plus the 7 days
 #: before a session that the flare rule compares with, plus the chart and its lead-in.
 WINDOW_DAYS = 42
-#: The baseline is the mean of the first 14 rated days (tracker.analysis.change).
-BASELINE_DAYS = 14
 
 
 @dataclass
@@ -71,7 +70,12 @@ class HistoryRow:
         return f"{self.kind}:{self.entry_id}"
 
 
-def load_dashboard(store: Store, today: str, target: int = DEFAULT_WEEKLY_TARGET) -> DashboardData:
+def load_dashboard(
+    store: Store,
+    today: str,
+    target: int = DEFAULT_WEEKLY_TARGET,
+    baseline_from: str | None = None,
+) -> DashboardData:
     """The dashboard's figures for `today` (an ISO day, normally `models.today()`).
 
     It reads a bounded window, never the whole history, so the dashboard costs the same on a
@@ -79,12 +83,12 @@ def load_dashboard(store: Store, today: str, target: int = DEFAULT_WEEKLY_TARGET
     latest entry of each kind (how long ago the last one was). The tips computed from that
     window are the ones `tracker tips` gives from everything (a test holds the two equal).
     """
-    pain, exercise = dashboard_rows(store, today)
+    pain, exercise = dashboard_rows(store, today, baseline_from)
     today = diary_today(today, pain, exercise).isoformat()  # a day ahead: another time zone
     chart_start = shift(today, -(CHART_DAYS - 1))
     recent = [row for row in pain if row["date"] >= shift(chart_start, -LEAD_IN_DAYS)]
     daily = daily_series(recent, start=shift(chart_start, -LEAD_IN_DAYS), end=today)
-    change = diary_baseline(pain, end=today)
+    change = diary_baseline(pain, end=today, baseline_from=baseline_from)
     todays = [row["average"] for row in pain if row["date"] == today]
     week = [row for row in exercise if monday_of(today) <= row["date"] <= today]
     return DashboardData(
@@ -98,16 +102,30 @@ def load_dashboard(store: Store, today: str, target: int = DEFAULT_WEEKLY_TARGET
         week_sessions=len(week),
         baseline=change["baseline_avg"],
         daily=daily[LEAD_IN_DAYS:],
-        tips=tips_for_rows(pain, exercise, dt.date.fromisoformat(today), target=target),
+        tips=tips_for_rows(
+            pain,
+            exercise,
+            dt.date.fromisoformat(today),
+            target=target,
+            baseline_from=baseline_from,
+        ),
     )
 
 
-def dashboard_rows(store: Store, today: str) -> tuple[list[dict], list[dict]]:
+def dashboard_rows(
+    store: Store, today: str, baseline_from: str | None = None
+) -> tuple[list[dict], list[dict]]:
     """The window the dashboard needs: baseline days, the last WINDOW_DAYS (and a day dated
-    ahead, from another time zone), the latest rows."""
+    ahead, from another time zone), the latest rows. The baseline's days are the first rated
+    ones, or the BASELINE_SPAN_DAYS from `baseline_from` (the settings' analysis.baseline_from)."""
     start = shift(today, -(WINDOW_DAYS - 1))
+    baseline_rows = (
+        store.first_rated_days(BASELINE_DAYS)
+        if baseline_from is None
+        else store.pain_rows(baseline_from, shift(baseline_from, BASELINE_SPAN_DAYS - 1))
+    )
     pain = _merge(
-        store.first_rated_days(BASELINE_DAYS),
+        baseline_rows,
         store.pain_rows(start, shift(today, DAYS_AHEAD)),
         [store.latest("pain")],
     )

@@ -31,9 +31,14 @@ def tips_for_rows(
     today: dt.date | None = None,
     *,
     target: int = DEFAULT_WEEKLY_TARGET,
+    baseline_from: str | None = None,
 ) -> list[Tip]:
     """The same, from rows already read (the trends job reads them once for both)."""
     summary = summarize(
-        pain_rows, exercise_rows, today=today or models.today(), weekly_target=target
+        pain_rows,
+        exercise_rows,
+        today=today or models.today(),
+        weekly_target=target,
+        baseline_from=baseline_from,
     )
     return tips_for(summary)

@@ -103,7 +103,12 @@ class DashboardScreen(TrackerScreen[None]):
     def load(self) -> None:
         today = models.today().isoformat()
         self.tracker_app.run_store_job(
-            partial(load_dashboard, today=today, target=self.tracker_app.settings.weekly_target),
+            partial(
+                load_dashboard,
+                today=today,
+                target=self.tracker_app.settings.weekly_target,
+                baseline_from=self.tracker_app.settings.baseline_from,
+            ),
             DashboardLoaded,
             to=self,
             group="dashboard",

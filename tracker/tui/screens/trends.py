@@ -74,7 +74,11 @@ class TrendsData:
 
 
 def load_trends(
-    store: Store, period: str, today: dt.date, target: int = DEFAULT_WEEKLY_TARGET
+    store: Store,
+    period: str,
+    today: dt.date,
+    target: int = DEFAULT_WEEKLY_TARGET,
+    baseline_from: str | None = None,
 ) -> TrendsData:
     """Every figure of the Trends screen for `period` (a `PERIODS` key), as of `today`."""
     end = today.isoformat()
@@ -82,14 +86,21 @@ def load_trends(
     days = PERIODS[period].days
     start = shift(today, -(days - 1)) if days else None
     # "Your baseline" is the diary's whatever the period (analysis.change), as on the dashboard.
-    summary = summarize(pain, exercise, today=today, start=start, weekly_target=target)
+    summary = summarize(
+        pain,
+        exercise,
+        today=today,
+        start=start,
+        weekly_target=target,
+        baseline_from=baseline_from,
+    )
     first = summary["period_start"]
     daily = []
     if first is not None:
         lead = shift(first, -LEAD_IN_DAYS)
         recent = [row for row in pain if row["date"] >= lead]
         daily = daily_series(recent, lead, end)[LEAD_IN_DAYS:]
-    tips = tips_for_rows(pain, exercise, today, target=target)
+    tips = tips_for_rows(pain, exercise, today, target=target, baseline_from=baseline_from)
     return TrendsData(period, summary, daily, summary["baseline_avg"], tips)
 
 
@@ -149,6 +160,7 @@ class TrendsScreen(TrackerScreen[None]):
             period=self.period,
             today=models.today(),
             target=self.tracker_app.settings.weekly_target,
+            baseline_from=self.tracker_app.settings.baseline_from,
         )
         reply = partial(TrendsLoaded, request=request)
         self.tracker_app.run_store_job(job, reply, to=self, group="trends")
