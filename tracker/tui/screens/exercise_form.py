@@ -21,7 +21,8 @@ from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.own_keys import FormInput
 
 SCORES: tuple[tuple[str, str, str], ...] = (
-    ("rpe", "Effort (RPE)", "0 rest, 3 moderate, 5 hard, 10 maximal"),
+    # Anchor words adapted from Borg CR10 (a modified wording, as the data dictionary says).
+    ("rpe", "Effort (RPE)", "0 rest, 3 moderate, 5 hard, 10 maximal (adapted Borg CR10)"),
     ("pain_before", "Pain before", "0-10"),
     ("pain_after", "Pain after", "0-10"),
 )
