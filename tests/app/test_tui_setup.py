@@ -94,7 +94,8 @@ def test_key_names_and_checks():
 
 async def test_the_about_screen_shows_what_tracker_info_prints(sample_db):
     app = make_app(sample_db)
-    async with app.run_test(size=SIZE) as pilot:
+    # Wide enough for a long temporary path on one line (at 80 columns it wraps, as it should).
+    async with app.run_test(size=(200, 30)) as pilot:
         await settle(pilot)
         await pilot.press("i")
         await wait_until(pilot, lambda: "Last backup" in screen_text(app), timeout=10)
