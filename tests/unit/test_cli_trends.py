@@ -159,3 +159,53 @@ def test_help_lists_the_commands(invoke):
     result = invoke("--help")
     assert "stats" in result.output and "plot" in result.output
     assert invoke("plot", "--help").exit_code == 0
+
+
+def plot_in_a_terminal(db_path, **env):
+    """`tracker plot` as a colour terminal would get it (click keeps the ANSI codes)."""
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    args = ["--db", str(db_path), "plot", "--days", "365", "--width", "80"]
+    return CliRunner().invoke(cli, args, color=True, env=env)
+
+
+def test_plot_in_colour_and_with_no_color(db_path):
+    write_sample(db_path, days=365, seed=2, end=TODAY)
+    coloured = plot_in_a_terminal(db_path, TERM="xterm-256color")
+    assert coloured.exit_code == 0, coloured.output
+    assert "\x1b[38;5;" in coloured.output
+    for value in ("1", ""):  # NO_COLOR set to anything
+        plain = plot_in_a_terminal(db_path, TERM="xterm-256color", NO_COLOR=value)
+        assert plain.exit_code == 0, plain.output
+        assert "\x1b" not in plain.output
+        # The same charts; the bars, told apart by colour no more, are filled with glyphs.
+        assert len(plain.output.splitlines()) == len(coloured.output.splitlines())
+        assert "██" in click.unstyle(coloured.output) and "░░" not in click.unstyle(coloured.output)
+        assert "░░" in plain.output and "▓▓" in plain.output
+
+
+def test_plot_legends_sit_under_each_chart_at_80_columns(db_path):
+    write_sample(db_path, days=1200, seed=2, end=TODAY)
+    result = invoke_plain(db_path, "plot", "--days", "1200", "--width", "80")
+    assert max(len(line) for line in result.splitlines()) <= 80
+    lines = result.splitlines()
+    frames = [i for i, line in enumerate(lines) if "┌" in line]
+    bottoms = [i for i, line in enumerate(lines) if "└" in line]
+    pain_inside = "\n".join(lines[frames[0] : bottoms[0]])
+    exercise_inside = "\n".join(lines[frames[1] : bottoms[1]])
+    for label in ("pain", "28-day mean", "baseline"):
+        assert label not in pain_inside
+    for label in ("aerobic", "strength", "mind_body", "aerobic target"):
+        assert label not in exercise_inside and label in "\n".join(lines[bottoms[1] :])
+
+
+def invoke_plain(db_path, *args):
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    result = CliRunner().invoke(cli, ["--db", str(db_path), *args])
+    assert result.exit_code == 0, result.output
+    return result.output

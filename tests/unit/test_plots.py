@@ -10,7 +10,7 @@ import sys
 import plotext
 import pytest
 
-from tracker import plots
+from tracker import palette, plots
 from tracker.analysis import daily_series, summarize, weekly_exercise
 from tracker.models import CATEGORIES, ExerciseSession, PainEntry
 
@@ -47,12 +47,12 @@ def plt(request):
     figure.clear_figure()
 
 
-def canvas(plt, width: int = 100, height: int = 24) -> str:
+def canvas(plt, width: int = 100, height: int = 24, keys=(), depth="none") -> str:
+    """The drawn figure as `tracker plot` shows it: the plot, then its legend's lines."""
     plt.theme("clear")
     if plt is plotext:
         plt.limitsize(False, False)  # the module clips to the (absent) terminal otherwise
-    plt.plotsize(width, height)
-    return plotext.uncolorize(plt.build())
+    return plots.terminal_canvas(plt, list(keys), width, height, depth)
 
 
 # ---- aggregation --------------------------------------------------------------------------------
@@ -130,9 +130,8 @@ def test_date_ticks_labels():
 # ---- builders -----------------------------------------------------------------------------------
 def test_pain_chart_draws_points_mean_and_reference_lines(plt):
     daily = daily_series([pain(i, 6 if i < 14 else 4) for i in range(30)])
-    level = plots.pain_chart(plt, daily, baseline=6.0)
-    text = canvas(plt)
-    assert level == "day"
+    keys = plots.pain_chart(plt, daily, baseline=6.0)
+    text = canvas(plt, keys=keys)
     assert "Pain (0-10)" in text and "7-day mean" in text
     # baseline 6.0; 30% less: 4.2; 50% less: 3.0
     assert "baseline 6" in text and "-30% 4.2" in text and "-50% 3" in text
@@ -141,8 +140,8 @@ def test_pain_chart_draws_points_mean_and_reference_lines(plt):
 
 def test_pain_chart_ten_years_is_drawn_as_monthly_means(plt):
     daily = constant_days(3650)
-    assert plots.pain_chart(plt, daily, max_points=200) == "month"
-    text = canvas(plt, 120, 20)
+    keys = plots.pain_chart(plt, daily, max_points=200)
+    text = canvas(plt, 120, 20, keys)
     assert "monthly means" in text and "28-day mean" in text and "baseline" not in text
 
 
@@ -150,8 +149,8 @@ def test_exercise_chart_stacks_categories_under_a_target(plt):
     weekly = weekly_exercise(
         [session(0, "aerobic", 120), session(1, "strength", 30), session(8, "mind_body", 45)]
     )
-    plots.exercise_chart(plt, weekly, target=150)
-    text = canvas(plt)
+    keys = plots.exercise_chart(plt, weekly, target=150)
+    text = canvas(plt, keys=keys)
     assert "Exercise minutes a week" in text and "aerobic target 150" in text
     for name in ("aerobic", "strength", "mind_body"):
         assert name in text
@@ -195,7 +194,7 @@ def test_builders_redraw_the_same_canvas_after_a_clear(plt):
 
 
 def test_every_category_has_a_colour():
-    assert set(plots.CATEGORY_COLORS) == set(CATEGORIES)
+    assert set(plots.CATEGORY_SERIES) == set(CATEGORIES)
 
 
 def test_core_imports_neither_textual_nor_plotext():
@@ -205,3 +204,86 @@ def test_core_imports_neither_textual_nor_plotext():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# ---- legends off the data -----------------------------------------------------------------------
+DATA_GLYPHS = set("•█▀▄▌▐▖▗▘▝▚▞▛▜▙▟")
+
+
+def frame(text: str) -> tuple[list[str], list[str]]:
+    """The rows inside the plot's frame (between its ┌ and └ lines), and the rows under it."""
+    lines = text.split("\n")
+    top = next(i for i, line in enumerate(lines) if "┌" in line)
+    bottom = next(i for i, line in enumerate(lines) if "└" in line)
+    return lines[top + 1 : bottom], lines[bottom + 1 :]
+
+
+def top_left(inside: list[str], rows: int = 3, columns: int = 20) -> str:
+    """The corner where plotext draws its own legend: the first rows, the first columns."""
+    start = inside[0].index("┤") + 1
+    return "".join(line[start : start + columns] for line in inside[:rows])
+
+
+@pytest.mark.parametrize("days", [30, 3650])  # a month, and "All time" over ten years
+def test_the_pain_legend_never_covers_data_in_the_top_left_corner(plt, days):
+    # Pain at 10 for the first tenth of the days: the top left, where plotext puts its legend.
+    daily = daily_series([pain(i, 10 if i < max(3, days // 10) else 2) for i in range(days)])
+    keys = plots.pain_chart(plt, daily, baseline=9.0, max_points=160)
+    inside, under = frame(canvas(plt, 80, 20, keys))
+    assert set(top_left(inside)) & DATA_GLYPHS  # the data is there to see
+    labels = ["pain", "mean", "baseline 9", "-30% 6.3", "-50% 4.5"]
+    assert not any(label in line for label in labels for line in inside)
+    assert all(any(label in line for line in under) for label in labels)
+
+
+def test_the_exercise_legend_never_covers_the_bars(plt):
+    # Three heavy weeks first, in every category: the tallest bars at the top left.
+    rows = [session(d, c, 100 if d < 21 else 10) for d in range(0, 84, 7) for c in CATEGORIES]
+    keys = plots.exercise_chart(plt, weekly_exercise(rows), target=150)
+    inside, under = frame(canvas(plt, 80, 24, keys))
+    assert "█" in top_left(inside, rows=2, columns=10)
+    assert not any(category in line for category in CATEGORIES for line in inside)
+    assert all(any(category in line for line in under) for category in CATEGORIES)
+    assert any("aerobic target 150" in line for line in under)
+
+
+def test_the_canvas_keeps_its_height_with_the_legend(plt):
+    keys = plots.pain_chart(plt, constant_days(60), baseline=5.0)
+    text = canvas(plt, 80, 20, keys)
+    assert len(text.rstrip("\n").split("\n")) <= 20
+    assert len(frame(text)[1]) >= 2  # the date labels, then the legend
+
+
+# ---- without colour ------------------------------------------------------------------------------
+ESCAPE = "\x1b["
+
+
+def test_without_colour_there_are_no_escape_codes_and_the_series_differ_by_glyph(plt):
+    daily = daily_series([pain(i, i % 10) for i in range(40)])
+    text = canvas(plt, 80, 20, plots.pain_chart(plt, daily, baseline=6.0, depth="none"))
+    assert ESCAPE not in text
+    inside, _ = frame(text)
+    for series in (palette.PAIN, palette.BASELINE, palette.REDUCTION_30, palette.REDUCTION_50):
+        assert any(series.glyph in line for line in inside), series.key
+
+
+def test_bars_without_colour_are_filled_each_with_its_glyph(plt):
+    rows = [session(d, c, 60) for d in range(0, 28, 7) for c in CATEGORIES]
+    keys = plots.exercise_chart(plt, weekly_exercise(rows), target=150, depth="none")
+    inside, _ = frame(canvas(plt, 80, 30, keys))
+    for category in CATEGORIES:
+        assert any(palette.CATEGORY_SERIES[category].glyph in line for line in inside), category
+
+
+@pytest.mark.parametrize("depth", ["truecolor", "256", "16"])
+def test_with_colour_the_series_are_coloured(depth):
+    plotext.clear_figure()
+    daily = daily_series([pain(i, i % 10) for i in range(40)])
+    keys = plots.pain_chart(plotext, daily, baseline=6.0, depth=depth)
+    plotext.limitsize(False, False)
+    text = plots.terminal_canvas(plotext, keys, 80, 20, depth)
+    plotext.clear_figure()
+    for series in (palette.PAIN, palette.TREND, palette.BASELINE):
+        value = palette.terminal_colour(series.colour, depth)
+        code = "38;2;{};{};{}".format(*value) if isinstance(value, tuple) else f"38;5;{value}"
+        assert code in text, (series.key, depth)

@@ -160,13 +160,17 @@ def build_charts(
     baseline_from: str | None = None,
     target: int | None = None,
 ) -> list[str]:
-    """The three charts as text canvases (ANSI colours; click.echo strips them off a pipe).
+    """The three charts as text canvases, each with its legend under it (ANSI colours, none
+    with NO_COLOR set; click.echo strips them off a pipe).
 
     `target`: the weekly aerobic target (default: analysis' 150)."""
+    import os
+
     import plotext as plt  # ~40 ms; only `plot` needs it
 
     from tracker import plots
     from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
+    from tracker.palette import depth_from_env
 
     first_logged = min(r["date"] for r in (*pain_rows, *exercise_rows) if r["date"] >= start)
     summary = summarize(
@@ -180,22 +184,23 @@ def build_charts(
     daily = daily_series([r for r in pain_rows if r["date"] >= first_logged], first_logged, today)
     # The reference lines use the one baseline (analysis.change), whatever window is drawn.
     baseline = summary["baseline_avg"]
+    depth = depth_from_env(os.environ)
     drawings = [
-        lambda: plots.pain_chart(plt, daily, baseline, max_points=2 * width),
+        lambda: plots.pain_chart(plt, daily, baseline, max_points=2 * width, depth=depth),
         lambda: plots.exercise_chart(
             plt,
             summary["weekly_exercise_minutes"],
             summary["weekly_aerobic_target"],
             max_bars=max(4, (width - 10) // 3),
+            depth=depth,
         ),
-        lambda: plots.response_chart(plt, summary),
+        lambda: plots.response_chart(plt, summary, depth=depth),
     ]
     canvases = []
     for draw in drawings:
         plt.clear_figure()
-        draw()
+        keys = draw()
         plt.theme("clear")
         plt.limitsize(False, False)  # else plotext clips to the terminal it thinks it is in
-        plt.plotsize(width, height)
-        canvases.append(plt.build())
+        canvases.append(plots.terminal_canvas(plt, keys, width, height, depth))
     return canvases

@@ -10,19 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from tracker import palette
 from tracker.models import CATEGORIES
 
-#: Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+#: The palette's colours (Okabe-Ito, as in the terminal and the app), one per series.
 CATEGORY_COLOURS: dict[str, tuple[int, int, int]] = {
-    "aerobic": (0, 114, 178),
-    "strength": (213, 94, 0),
-    "balance": (0, 158, 115),
-    "flexibility": (230, 159, 0),
-    "mind_body": (204, 121, 167),
-    "other": (153, 153, 153),
+    category: series.colour.rgb for category, series in palette.CATEGORY_SERIES.items()
 }
-DOT = (150, 170, 200)
-LINE = (0, 60, 140)
+DOT = palette.PAIN.colour.rgb
+LINE = palette.TREND.colour.rgb
 GRID = (220, 220, 220)
 INK = (60, 60, 60)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

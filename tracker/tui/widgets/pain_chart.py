@@ -8,7 +8,7 @@ period), the words when nothing is rated, and whether dated axes are drawn then.
 
 from __future__ import annotations
 
-from tracker.plots import DEFAULT_MAX_POINTS, pain_chart
+from tracker.plots import DEFAULT_MAX_POINTS, Key, pain_chart
 from tracker.tui.widgets.trend_charts import TrendChart
 
 
@@ -48,17 +48,24 @@ class PainChart(TrendChart):
             self.chart_title = title
         self.redraw()
 
-    def draw(self) -> None:
+    def draw(self) -> list[Key]:
         if self.daily is None:
             self.plt.title("Loading...")
-            return
+            return []
         title = self.chart_title
         if not any(day.get("average") is not None for day in self.daily):
             title = f"{title}: {self.unrated}"
             if not (self.axes_when_unrated and self.daily):
                 self.plt.title(title)
-                return
+                return []
         # About two points per column, as `tracker plot` draws it.
         width = self.size.width
         max_points = 2 * width if width else DEFAULT_MAX_POINTS
-        pain_chart(self.plt, self.daily, self.baseline, max_points=max_points, title=title)
+        return pain_chart(
+            self.plt,
+            self.daily,
+            self.baseline,
+            max_points=max_points,
+            title=title,
+            depth=self.depth,
+        )
