@@ -13,7 +13,6 @@ from tracker.cli.common import date_option, open_store
 from tracker.kinds import KINDS, kind_named
 from tracker.models import CATEGORIES, SYMPTOMS, validate_exercise, validate_pain
 
-
 for_doctor_option = click.option(
     "--for-doctor/--not-for-doctor",
     "for_doctor",
