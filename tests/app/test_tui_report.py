@@ -61,3 +61,26 @@ async def test_a_bad_birth_date_or_a_refused_file_is_one_line(empty_db, isolated
 
 def test_the_demo_names_its_report():
     assert report_filename(demo=True).startswith("tracker-DEMO-report-")
+
+
+async def test_the_forms_mark_a_note_for_the_doctor(empty_db):
+    from tui_helpers import rows
+
+    app = make_app(empty_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "5")
+        app.screen.query_one("#note", Input).value = "ask about sleep"
+        app.screen.query_one("#for_doctor").focus()
+        await pilot.press("space", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#activity", Input).value = "walking"
+        app.screen.query_one("#minutes", Input).value = "30"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    (pain,) = rows(empty_db, "pain")
+    (session,) = rows(empty_db, "exercise")
+    assert pain["for_doctor"] is True and pain["note"] == "ask about sleep"
+    assert session["for_doctor"] is False

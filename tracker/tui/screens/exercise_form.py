@@ -16,7 +16,7 @@ from textual.widgets.select import NoSelection
 
 from tracker import activities, models
 from tracker.tui.messages import ActivitiesLoaded
-from tracker.tui.screens.form import EntryForm, for_doctor_box, score_input, text_input
+from tracker.tui.screens.form import EntryForm, score_input, text_input
 from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.own_keys import FormInput
 
@@ -65,12 +65,6 @@ class ExerciseForm(EntryForm):
         for name, label, hint in SCORES:
             yield Field(name, label, score_input(name, self.initial(name)), hint)
         yield Field("note", "Note", text_input("note", self.initial("note")))
-        yield Field(
-            "for_doctor",
-            "For the doctor",
-            for_doctor_box(self.initial("for_doctor")),
-            "space ticks: the report lists the note",
-        )
 
     def compose_after_date(self) -> Iterable[Widget]:
         yield Field("category", "Category", self._category_select(), "change only to override")

@@ -130,6 +130,13 @@ class EntryForm(TrackerModal[EntrySaved]):
                     "YYYY-MM-DD, today or yesterday",
                 )
                 yield from self.compose_after_date()
+                if "for_doctor" in kind_named(self.KIND).flags:
+                    yield Field(
+                        "for_doctor",
+                        "For the doctor",
+                        for_doctor_box(self.initial("for_doctor")),
+                        "space ticks: on the report",
+                    )
         yield Footer()
 
     def _date_input(self) -> Input:

@@ -8,7 +8,7 @@ from textual.widget import Widget
 from textual.widgets import SelectionList
 
 from tracker import models
-from tracker.tui.screens.form import EntryForm, for_doctor_box, score_input, text_input
+from tracker.tui.screens.form import EntryForm, score_input, text_input
 from tracker.tui.widgets.field import Field
 from tracker.tui.widgets.own_keys import FormSelectionList
 
@@ -46,12 +46,6 @@ class PainForm(EntryForm):
         yield Field("symptoms", "Symptoms", symptoms, "space ticks one")
         yield Field("locations", "Where", text_input("locations", self.initial("locations")))
         yield Field("note", "Note", text_input("note", self.initial("note")))
-        yield Field(
-            "for_doctor",
-            "For the doctor",
-            for_doctor_box(self.initial("for_doctor")),
-            "space ticks: the report lists the note",
-        )
 
     def collect(self) -> dict:
         data: dict[str, object] = {name: self.value(name) for name, _, _ in SCORES}

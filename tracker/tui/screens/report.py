@@ -109,13 +109,13 @@ class ReportScreen(TrackerModal[None]):
             )
             with Horizontal(classes="report-row"):
                 yield Label("File", classes="report-label")
-                yield FormInput(f"~/{report_filename(self.demo)}", id="report-path")
+                yield FormInput(f"~/{report_filename(self.demo)}", id="report-path", compact=True)
             with Horizontal(classes="report-row"):
                 yield Label("Name", classes="report-label")
-                yield FormInput(placeholder="optional", id="report-name")
+                yield FormInput(placeholder="optional", id="report-name", compact=True)
             with Horizontal(classes="report-row"):
                 yield Label("Born", classes="report-label")
-                yield FormInput(placeholder="YYYY-MM-DD, optional", id="report-born")
+                yield FormInput(placeholder="YYYY-MM-DD, optional", id="report-born", compact=True)
             with Horizontal(id="report-buttons"):
                 yield Button("Write (ctrl+s)", variant="primary", id="report-run")
                 yield Button("Close (esc)", id="report-close")
