@@ -73,6 +73,8 @@ class Kind:
     stored_damage: Callable[[Mapping[str, Any]], str | None]
     #: The score that must be present ("average"), if any.
     required_score: str | None = None
+    #: Yes/no columns, stored as 0 or 1 and read as bool ("for_doctor").
+    flags: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -88,6 +90,8 @@ class Kind:
         values = {name: getattr(entry, name) for name in self.columns if name != "id"}
         for name in self.word_lists:
             values[name] = ",".join(values[name] or [])
+        for name in self.flags:
+            values[name] = int(bool(values[name]))
         return values
 
 
@@ -125,6 +129,7 @@ PAIN = Kind(
         "symptoms",
         "locations",
         "note",
+        "for_doctor",
     ),
     required=("date", "average"),
     scores=PAIN_SCORE_FIELDS,
@@ -136,6 +141,7 @@ PAIN = Kind(
     export_purpose="every pain entry as logged",
     form="tracker.tui.screens.pain_form:PainForm",
     stored_damage=_pain_damage,
+    flags=("for_doctor",),
 )
 
 
@@ -171,6 +177,7 @@ EXERCISE = Kind(
         "pain_before",
         "pain_after",
         "note",
+        "for_doctor",
     ),
     required=("date", "activity", "minutes"),
     scores=EXERCISE_SCORE_FIELDS,
@@ -181,6 +188,7 @@ EXERCISE = Kind(
     export_purpose="every exercise session as logged",
     form="tracker.tui.screens.exercise_form:ExerciseForm",
     stored_damage=_exercise_damage,
+    flags=("for_doctor",),
 )
 
 

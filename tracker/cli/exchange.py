@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.common import baseline_option, open_store, parse_baseline_from
+from tracker.cli.common import baseline_option, open_store, parse_baseline_from, user_settings
 from tracker.kinds import KIND_NAMES
 
 if TYPE_CHECKING:
@@ -185,12 +185,32 @@ def import_entries(ctx: click.Context, file: Path, update: bool) -> None:
     click.echo(result.describe(file))
 
 
+def patient(name: str | None, born: str | None) -> tuple[str | None, str | None]:
+    """--name as printable text (up to 200 characters) and --born as YYYY-MM-DD, a day
+    before today; None for either when not given (or given empty)."""
+    from tracker.models import parse_past_date, parse_text
+
+    name = parse_text("--name", name)
+    return name, None if born is None or not born.strip() else parse_past_date(born, "--born")
+
+
 @click.command()
 @click.argument("file", metavar="FILE.pdf|-")
 @from_option
 @report_to_option
 @force_option
 @baseline_option
+@click.option(
+    "--name",
+    metavar="TEXT",
+    help="The patient's name, printed at the top of page 1 (default: report.name in the "
+    "settings; '' leaves it out).",
+)
+@click.option(
+    "--born",
+    metavar="YYYY-MM-DD",
+    help="The patient's date of birth, printed with the name (default: report.birth_date).",
+)
 @click.pass_context
 def report(
     ctx: click.Context,
@@ -199,22 +219,40 @@ def report(
     end: str | None,
     force: bool,
     baseline_from: str | None,
+    name: str | None,
+    born: str | None,
 ) -> None:
-    """Write a one-to-two page PDF summary of your diary to take to a clinic visit.
+    """Write a PDF summary of your diary to take to a clinic visit.
 
     FILE - writes the PDF to standard output. An existing FILE is replaced only with --force.
 
-    The period (default: from the first logged day to today), pain at the start against the
-    last week and the change, a pain chart, weekly exercise, symptoms, flares and a table of
-    the last six weeks.
+    Page 1 is the summary a clinician reads in a minute: your name and date of birth when
+    given, the period, pain (average, worst, least) and its change from your baseline,
+    interference and the PEG, exercise, flares, and the notes you marked --for-doctor. The
+    detail follows: a pain chart, weekly exercise, symptoms, flares and the last six weeks.
     """
     from tracker.exchange.report import write_report  # fpdf2: about 60 ms
     from tracker.period import parse_period
 
     first, last = parse_period(start, end)
     base = parse_baseline_from(baseline_from, ctx)
+    chosen = user_settings(ctx)  # report.name and report.birth_date: the defaults
+    name, born = patient(
+        chosen.report_name if name is None else name,
+        chosen.report_birth_date if born is None else born,
+    )
     store = open_store(ctx, create=False)
-    pages = write_report(store, file, first, last, force=force, baseline_from=base)
+    pages = write_report(
+        store,
+        file,
+        first,
+        last,
+        force=force,
+        baseline_from=base,
+        name=name,
+        born=born,
+        weekly_target=chosen.weekly_target,
+    )
     if file == "-":
         click.echo(f"Wrote a {pages}-page report to standard output.", err=True)
     else:

@@ -13,6 +13,14 @@ from tracker.cli.common import date_option, open_store
 from tracker.kinds import KINDS, kind_named
 from tracker.models import CATEGORIES, SYMPTOMS, validate_exercise, validate_pain
 
+for_doctor_option = click.option(
+    "--for-doctor/--not-for-doctor",
+    "for_doctor",
+    default=None,
+    help="Mark (or unmark) this entry's note for the next clinic visit: the report lists it "
+    "on page 1.",
+)
+
 
 def pain_options(func):
     """The optional pain fields, shared by `pain` and `edit pain`."""
@@ -40,6 +48,7 @@ def pain_options(func):
         ),
         click.option("--where", "locations", metavar="TEXT", help="Where it hurts (free text)."),
         click.option("--note", metavar="TEXT", help="A note for this entry."),
+        for_doctor_option,
         date_option,
     ]
     for option in reversed(options):
@@ -59,6 +68,7 @@ def exercise_options(func):
             help=f"Override the inferred category: {', '.join(CATEGORIES)}.",
         ),
         click.option("--note", metavar="TEXT", help="A note for this session."),
+        for_doctor_option,
         date_option,
     ]
     for option in reversed(options):

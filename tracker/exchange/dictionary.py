@@ -53,6 +53,12 @@ ENTRY_COMMON = {
     ),
 }
 
+FOR_DOCTOR = Column(
+    "1 if the patient marked this entry's note for the next clinic visit (the report lists "
+    "it on page 1); 0 otherwise. Files without this column import as 0.",
+    "1 or 0",
+)
+
 PAIN = {
     **ENTRY_COMMON,
     "average": Column(
@@ -80,6 +86,7 @@ PAIN = {
         "Where it hurt, in the patient's words.", "free text, up to 200 characters"
     ),
     "note": Column("The patient's note.", "free text, up to 2000 characters"),
+    "for_doctor": FOR_DOCTOR,
 }
 
 EXERCISE = {
@@ -98,6 +105,7 @@ EXERCISE = {
     "pain_before": Column("Pain just before the session.", PAIN_SCALE, NRS),
     "pain_after": Column("Pain just after the session.", PAIN_SCALE, NRS),
     "note": Column("The patient's note.", "free text, up to 2000 characters"),
+    "for_doctor": FOR_DOCTOR,
 }
 
 DAILY = {

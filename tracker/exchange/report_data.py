@@ -11,18 +11,30 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from tracker.analysis import daily_series, iso_week, summarize
+from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, iso_week, summarize
 from tracker.analysis.change import MIN_DAYS
 from tracker.analysis.summary_type import Summary
 from tracker.store import Store
 
-__all__ = ["MIN_DAYS", "ReportData", "gather", "last_weeks"]
+__all__ = ["MIN_DAYS", "Note", "ReportData", "gather", "last_weeks", "pain_figures"]
 
 #: Rows of the "last weeks" table.
 LAST_WEEKS = 6
 #: Weeks in the exercise bar chart.
 CHART_WEEKS = 12
 TOP_SYMPTOMS = 5
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note the patient marked for the visit (`for_doctor`), verbatim, with its entry."""
+
+    date: str
+    #: "pain entry" or "exercise session" (the kind's noun).
+    noun: str
+    #: The entry in a few words ("pain 6/10", "walking 30 min"), for context.
+    about: str
+    text: str
 
 
 @dataclass
@@ -38,6 +50,13 @@ class ReportData:
     weeks: list[dict] = field(default_factory=list)
     #: (symptom, entries naming it) for the most frequent symptoms, most frequent first.
     symptoms: list[tuple[str, int]] = field(default_factory=list)
+    #: The patient's name and date of birth (YYYY-MM-DD), when given.
+    name: str | None = None
+    born: str | None = None
+    #: Notes marked for the visit within the period, oldest first.
+    notes: list[Note] = field(default_factory=list)
+    #: Average, worst and least pain over the period and its last 7 days (`pain_figures`).
+    figures: dict[str, dict] = field(default_factory=dict)
 
 
 def gather(
@@ -46,15 +65,26 @@ def gather(
     end: str | None = None,
     today: dt.date | None = None,
     baseline_from: str | None = None,
+    *,
+    name: str | None = None,
+    born: str | None = None,
+    weekly_target: int = DEFAULT_WEEKLY_TARGET,
 ) -> ReportData:
     """Everything the report needs for start..end (default: first logged day to today);
-    `baseline_from` as in `analysis.change` (None: the diary's own baseline)."""
+    `baseline_from` as in `analysis.change` (None: the diary's own baseline). `name` and
+    `born` (YYYY-MM-DD) head page 1 when given; blank text counts as not given."""
     from tracker.models import today as clock
 
     today = today or clock()
     pain, exercise = store.pain_rows(), store.exercise_rows()
     summary = summarize(
-        pain, exercise, today=today, start=start, end=end, baseline_from=baseline_from
+        pain,
+        exercise,
+        today=today,
+        start=start,
+        end=end,
+        baseline_from=baseline_from,
+        weekly_target=weekly_target,
     )
     first, last = summary["period_start"], summary["period_end"]
     series = daily_series(pain, first, last) if first else []
@@ -63,8 +93,48 @@ def gather(
         summary=summary,
         series=series,
         weeks=last_weeks(series, summary),
-        symptoms=[(name, n) for name, n in summary["symptom_counts"].items() if n][:TOP_SYMPTOMS],
+        symptoms=[(word, n) for word, n in summary["symptom_counts"].items() if n][:TOP_SYMPTOMS],
+        name=(name or "").strip() or None,
+        born=born or None,
+        notes=marked_notes({"pain": pain, "exercise": exercise}, first, last),
+        figures=pain_figures(series, summary["recent_start"]),
     )
+
+
+def marked_notes(by_kind: dict[str, list[dict]], first: str | None, last: str) -> list[Note]:
+    """The notes of entries marked `for_doctor` from `first` to `last`, oldest first."""
+    from tracker.kinds import kind_named
+
+    if first is None:
+        return []
+    notes = []
+    for kind, rows in by_kind.items():
+        of = kind_named(kind)
+        for row in rows:
+            if row.get("for_doctor") and row.get("note") and first <= row["date"] <= last:
+                about = of.describe({**row, "for_doctor": False, "symptoms": []})
+                notes.append(
+                    (row["date"], row["logged_at"], Note(row["date"], of.noun, about, row["note"]))
+                )
+    return [note for *_, note in sorted(notes, key=lambda item: item[:2])]
+
+
+def pain_figures(series: list[dict], recent_start: str) -> dict[str, dict]:
+    """Average, worst and least pain over the whole period and from `recent_start` (the last
+    7 days): for each, the mean of the daily values, the days behind it, and the highest
+    (worst) or lowest (least) day. Means are of the days rated; None when none was."""
+    recent = [day for day in series if day["date"] >= recent_start]
+    return {
+        "period": {name: _figure(series, name) for name in ("average", "worst", "least")},
+        "recent": {name: _figure(recent, name) for name in ("average", "worst", "least")},
+    }
+
+
+def _figure(days: list[dict], name: str) -> dict:
+    values = [day[name] for day in days if day[name] is not None]
+    extreme = (min if name == "least" else max)(values) if values else None
+    mean = round(sum(values) / len(values), 1) if values else None
+    return {"mean": mean, "days": len(values), "extreme": extreme}
 
 
 def last_weeks(series: list[dict], summary: Summary, count: int = LAST_WEEKS) -> list[dict]:

@@ -44,6 +44,7 @@ from tracker.models.fields import (
     ValidationError,
     check_printable,
     is_blank,
+    parse_flag,
     parse_id,
     parse_minutes,
     parse_note,
@@ -58,6 +59,7 @@ from tracker.models.times import (
     now_stamp,
     parse_date,
     parse_logged_at,
+    parse_past_date,
     today,
 )
 
@@ -93,10 +95,12 @@ __all__ = [
     "parse_activity",
     "parse_category",
     "parse_date",
+    "parse_flag",
     "parse_id",
     "parse_logged_at",
     "parse_minutes",
     "parse_note",
+    "parse_past_date",
     "parse_score",
     "parse_symptoms",
     "parse_text",

@@ -15,6 +15,7 @@ from tracker.models.fields import (
     ASCII_SPACE,
     ValidationError,
     check_printable,
+    parse_flag,
     parse_id,
     parse_minutes,
     parse_note,
@@ -113,6 +114,8 @@ class PainEntry:
     symptoms: list[str] = field(default_factory=list)
     locations: str | None = None
     note: str | None = None
+    #: The patient marked this entry's note for the next clinic visit (the report's page 1).
+    for_doctor: bool = False
     logged_at: str = ""
     id: int | None = None
 
@@ -132,6 +135,8 @@ class ExerciseSession:
     pain_before: int | None = None
     pain_after: int | None = None
     note: str | None = None
+    #: The patient marked this session's note for the next clinic visit.
+    for_doctor: bool = False
     logged_at: str = ""
     id: int | None = None
 
@@ -217,6 +222,7 @@ def validate_pain(data: Mapping[str, Any]) -> PainEntry:
         symptoms=parse_symptoms(data.get("symptoms")),
         locations=parse_text("locations", data.get("locations")),
         note=parse_note(data.get("note")),
+        for_doctor=parse_flag("for_doctor", data.get("for_doctor")),
         logged_at=parse_logged_at(data.get("logged_at")),
         id=parse_id(data.get("id")),
         **scores,
@@ -235,6 +241,7 @@ def validate_exercise(data: Mapping[str, Any]) -> ExerciseSession:
         pain_before=parse_score("pain_before", data.get("pain_before")),
         pain_after=parse_score("pain_after", data.get("pain_after")),
         note=parse_note(data.get("note")),
+        for_doctor=parse_flag("for_doctor", data.get("for_doctor")),
         logged_at=parse_logged_at(data.get("logged_at")),
         id=parse_id(data.get("id")),
     )
@@ -255,7 +262,9 @@ def describe_pain(row: Mapping[str, Any]) -> str:
     parts += [f"{name} {row[name]}" for name in ("worst", "least") if row.get(name) is not None]
     text = ", ".join(parts)
     symptoms = row.get("symptoms") or []
-    return f"{text}; {', '.join(s.replace('_', ' ') for s in symptoms)}" if symptoms else text
+    if symptoms:
+        text += f"; {', '.join(s.replace('_', ' ') for s in symptoms)}"
+    return text + _marked(row)
 
 
 def describe_exercise(row: Mapping[str, Any]) -> str:
@@ -266,7 +275,12 @@ def describe_exercise(row: Mapping[str, Any]) -> str:
     before, after = row.get("pain_before"), row.get("pain_after")
     if before is not None or after is not None:
         text += f", pain {_or_unknown(before)}→{_or_unknown(after)}"
-    return text
+    return text + _marked(row)
+
+
+def _marked(row: Mapping[str, Any]) -> str:
+    """' (note for the doctor)' for an entry marked for the visit."""
+    return " (note for the doctor)" if row.get("for_doctor") else ""
 
 
 def _or_unknown(score: int | None) -> str:

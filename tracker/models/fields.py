@@ -160,3 +160,24 @@ def parse_text(
 def parse_note(value: object) -> str | None:
     """An optional note: free text that may span lines and hold tabs."""
     return parse_text("note", value, NOTE_MAX, multiline=True)
+
+
+# ---- yes/no -------------------------------------------------------------------------------
+_TRUE = ("1", "true", "yes")
+_FALSE = ("0", "false", "no", "")
+
+
+def parse_flag(name: str, value: object) -> bool:
+    """A yes/no field: True, False, 1/0, or the words true/false, yes/no (any case); None and
+    an empty cell are no. Anything else (2, "maybe", "ja") is refused, never guessed."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int) and value in (0, 1):
+        return value == 1
+    text = str(value).strip(ASCII_SPACE).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    shown = shown_text(str(value))
+    raise ValidationError(name, f"must be 1 or 0 (or yes/no, true/false), not {shown}")

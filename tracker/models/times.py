@@ -72,6 +72,22 @@ def parse_date(value: object, name: str = "date") -> str:
     return day.isoformat()
 
 
+def parse_past_date(value: object, name: str = "born") -> str:
+    """A day before today as YYYY-MM-DD (a date of birth): required, ISO only, from 1900."""
+    text = "" if value is None else str(value).strip()
+    try:
+        day = dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise ValidationError(name, f"must be a date as YYYY-MM-DD, not {str(value or '')!r}")
+    if day >= today():
+        raise ValidationError(name, f"{day.isoformat()} is not in the past (today is {today()})")
+    if day.year < 1900:
+        raise ValidationError(name, f"{day.isoformat()} is before 1900")
+    return day.isoformat()
+
+
 #: A write time as ISO 8601: a space may stand for the T (spreadsheets write one), seconds may
 #: be left out (then :00) or carry a fraction (dropped), and a UTC offset (Z, +02:00, -0500) is
 #: kept. Stored as YYYY-MM-DDTHH:MM:SS+HH:MM; a stamp without an offset (every entry written

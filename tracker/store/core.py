@@ -23,7 +23,7 @@ from tracker.store.rows import damage, how_to_fix
 #: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
 APPLICATION_ID = 0x54524B31
 #: The number of migrations in tracker.store.schema (a test keeps the two equal).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
 
 #: The stored columns of each kind, in order (declared by the kind in `tracker.kinds`).
@@ -61,6 +61,9 @@ def _row_to_dict(of: Kind, row: tuple[Any, ...]) -> Row:
     data = dict(zip(of.columns, row, strict=True))
     for name in of.word_lists:
         data[name] = [word for word in (data[name] or "").split(",") if word]
+    for name in of.flags:
+        if type(data[name]) is int and data[name] in (0, 1):  # anything else: `damage` names it
+            data[name] = bool(data[name])
     return data
 
 

@@ -84,11 +84,15 @@ def exercise_days(store: Store, start: str | None, end: str | None) -> Iterator[
 
 def identity(kind: str, entry: Entry) -> tuple[Any, ...]:
     """An entry's values in `IDENTITY_COLUMNS[kind]` order, as the database stores them."""
-    word_lists = kind_named(kind).word_lists
+    of = kind_named(kind)
     values = []
     for name in IDENTITY_COLUMNS[kind]:
         value = getattr(entry, name)
-        values.append(",".join(value) if name in word_lists else value)
+        if name in of.word_lists:
+            value = ",".join(value)
+        elif name in of.flags:
+            value = int(value)
+        values.append(value)
     return tuple(values)
 
 

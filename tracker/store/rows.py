@@ -65,6 +65,9 @@ def damage(kind: str, row: Row, strict: bool = False) -> str | None:
             continue  # a word list is checked word by word, by the kind
         if name in row and row[name] is not None and not isinstance(row[name], str):
             return f"{name} {row[name]!r} is not text"
+    for name in of.flags:
+        if name in row and not (type(row[name]) in (int, bool) and row[name] in (0, 1)):
+            return f"{name} {row[name]!r} is not 1 or 0"
     return of.stored_damage(row)
 
 

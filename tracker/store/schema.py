@@ -85,6 +85,23 @@ def m003_ids_never_reused(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS exercise_date ON exercise (date, logged_at)")
 
 
+@migrations(name="m004_for_doctor")
+def m004_for_doctor(db: Database) -> None:
+    """`for_doctor`: the patient marked the entry's note for the next clinic visit (0 or 1).
+
+    ADD COLUMN with a constant default keeps every row (each reads as 0, not marked) and is
+    instant: SQLite rewrites no row.
+    """
+    for table in ("pain", "exercise"):
+        columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+        if "for_doctor" in columns:
+            continue
+        db.execute(
+            f"ALTER TABLE {table} ADD COLUMN for_doctor INTEGER NOT NULL DEFAULT 0 "
+            "CHECK (for_doctor IN (0, 1))"
+        )
+
+
 MIGRATION_NAMES: list[str] = [m.name for m in migrations._migrations]
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

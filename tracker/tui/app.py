@@ -297,6 +297,13 @@ class TrackerApp(App[None]):
 
         self.show_section(ExportScreen)
 
+    def action_report(self) -> None:
+        """The PDF report dialog (fpdf2 loads only in its store job, when it writes)."""
+        from tracker.tui.screens.report import ReportScreen
+
+        if not self._navigation_blocked() and not isinstance(self.screen, ReportScreen):
+            self.push_screen(ReportScreen())
+
     def show_section(self, screen_type: type[Screen]) -> None:
         """Show a section screen over the dashboard, replacing any other section."""
         if self._navigation_blocked() or isinstance(self.screen, screen_type):

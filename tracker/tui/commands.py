@@ -33,6 +33,14 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("t", "trends", "Trends", "Trends", "Pain and exercise over time"),
     AppAction("g", "guide", "Guide", "Guide", "What the research says about exercise and pain"),
     AppAction("x", "export", "Export", "Export", "Write your diary to a CSV file"),
+    AppAction(
+        "r",
+        "report",
+        "Report",
+        "PDF report",
+        "Write the one-page summary for a clinic visit (PDF), the detail after it",
+        show=False,
+    ),
     AppAction("d", "dashboard", "Home", "Dashboard", "Today at a glance and the last 30 days"),
     AppAction(
         "ctrl+t",

@@ -118,6 +118,7 @@ class ExerciseForm(EntryForm):
         data.update({name: self.value(name) for name, _, _ in SCORES})
         category = self.query_one("#category", Select).value
         data["category"] = None if category == Select.NULL else category
+        data["for_doctor"] = self.ticked("for_doctor")
         return data
 
     def live_check(self, name: str, value: str) -> None:

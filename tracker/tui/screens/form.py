@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Checkbox, Footer, Header, Input, Static
 
 from tracker import models
 from tracker.kinds import kind_named
@@ -28,7 +28,7 @@ from tracker.tui.messages import EntrySaved, StoreFailed
 from tracker.tui.screens.base import TrackerModal
 from tracker.tui.screens.confirm import DiscardScreen
 from tracker.tui.widgets.field import Field
-from tracker.tui.widgets.own_keys import FormInput
+from tracker.tui.widgets.own_keys import FormCheckbox, FormInput
 
 #: ValidationError.field -> the form field that shows it, where the two names differ.
 FIELD_ALIASES = {"symptom": "symptoms"}
@@ -48,6 +48,11 @@ def score_input(name: str, value: object = None) -> Input:
 
 def text_input(name: str, value: object = None, placeholder: str = "") -> Input:
     return FormInput("" if value is None else str(value), placeholder, id=name, compact=True)
+
+
+def for_doctor_box(value: object = None) -> Checkbox:
+    """The "for the doctor" tick: the report lists this entry's note for the visit."""
+    return FormCheckbox("note for the visit", bool(value), id="for_doctor", compact=True)
 
 
 def day_words(text: str) -> tuple[str, str]:
@@ -125,6 +130,13 @@ class EntryForm(TrackerModal[EntrySaved]):
                     "YYYY-MM-DD, today or yesterday",
                 )
                 yield from self.compose_after_date()
+                if "for_doctor" in kind_named(self.KIND).flags:
+                    yield Field(
+                        "for_doctor",
+                        "For the doctor",
+                        for_doctor_box(self.initial("for_doctor")),
+                        "space ticks: on the report",
+                    )
         yield Footer()
 
     def _date_input(self) -> Input:
@@ -155,6 +167,9 @@ class EntryForm(TrackerModal[EntrySaved]):
 
     def value(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value
+
+    def ticked(self, name: str) -> bool:
+        return self.query_one(f"#{name}", Checkbox).value
 
     def field(self, name: str) -> Field:
         return self.query_one(f"#field-{FIELD_ALIASES.get(name, name)}", Field)

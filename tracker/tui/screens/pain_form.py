@@ -52,6 +52,7 @@ class PainForm(EntryForm):
         data["symptoms"] = self.query_one("#symptoms", SelectionList).selected
         data["locations"] = self.value("locations")
         data["note"] = self.value("note")
+        data["for_doctor"] = self.ticked("for_doctor")
         data["date"] = self.value("date")
         return data
 

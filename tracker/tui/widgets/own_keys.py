@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, RadioSet, SelectionList
+from textual.widgets import Checkbox, Input, OptionList, RadioSet, SelectionList
 
 if TYPE_CHECKING:
     _WidgetBase = Widget
@@ -55,3 +55,7 @@ class FormSelectionList(OwnKeysFirst, SelectionList[str]):
 
 class FormRadioSet(OwnKeysFirst, RadioSet):
     """One choice of a few, moved with the arrows (see the module docstring)."""
+
+
+class FormCheckbox(OwnKeysFirst, Checkbox):
+    """A yes/no field, ticked with space (see the module docstring)."""
