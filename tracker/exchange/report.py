@@ -119,12 +119,12 @@ def build(data: ReportData) -> FPDF:
 # ---- helpers ------------------------------------------------------------------------------
 
 
-def _cell(value) -> str:
+def _cell(value: float | None) -> str:
     """A table cell's number, or '-' where nothing was rated (said under the table)."""
     return "-" if value is None else number(value)
 
 
-def _signed(value) -> str:
+def _signed(value: float) -> str:
     text = number(value)
     return text if text.startswith("-") or text == "0" else f"+{text}"
 

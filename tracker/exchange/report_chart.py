@@ -7,11 +7,16 @@ weekly exercise minutes stacked by category. Labels are plain ASCII in the core 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
 import datetime as dt
 import math
 
 from tracker import palette
-from tracker.models import CATEGORIES
+from tracker.models import CATEGORIES, Row
 
 #: The palette's colours (Okabe-Ito, as in the terminal and the app), one per series.
 CATEGORY_COLOURS: dict[str, tuple[int, int, int]] = {
@@ -28,7 +33,7 @@ MINUTE_STEPS = (15, 30, 60, 90, 120, 150, 180, 240, 300, 600, 1200)
 LEFT, BOTTOM, TOP = 9.0, 6.0, 5.0
 
 
-def pain_chart(pdf, x: float, y: float, w: float, h: float, series: list[dict]) -> None:
+def pain_chart(pdf: FPDF, x: float, y: float, w: float, h: float, series: list[Row]) -> None:
     """Daily pain (dots) and its 7-day rolling mean (line) over the series' days."""
     px, py, pw, ph = x + LEFT, y + TOP, w - LEFT, h - TOP - BOTTOM
     _value_axis(pdf, px, py, pw, ph, top=10, step=2)
@@ -56,7 +61,7 @@ def pain_chart(pdf, x: float, y: float, w: float, h: float, series: list[dict]) 
     _pain_legend(pdf, px + pw, y)
 
 
-def weekly_bars(pdf, x: float, y: float, w: float, h: float, weeks: list[dict]) -> None:
+def weekly_bars(pdf: FPDF, x: float, y: float, w: float, h: float, weeks: list[Row]) -> None:
     """Exercise minutes per week, stacked by category (aerobic at the bottom), with a legend."""
     px, py, pw, ph = x + LEFT, y + TOP, w - LEFT, h - TOP - BOTTOM - 6
     step = _minute_step(max((week["minutes"] for week in weeks), default=0))
@@ -82,7 +87,7 @@ def _minute_step(highest: int) -> int:
     return next((s for s in MINUTE_STEPS if highest <= 5 * s), MINUTE_STEPS[-1])
 
 
-def _value_axis(pdf, px: float, py: float, pw: float, ph: float, top: int, step: int) -> None:
+def _value_axis(pdf: FPDF, px: float, py: float, pw: float, ph: float, top: int, step: int) -> None:
     """Horizontal grid lines with their values on the left."""
     pdf.set_line_width(0.2)
     for value in range(0, top + 1, step):
@@ -92,7 +97,7 @@ def _value_axis(pdf, px: float, py: float, pw: float, ph: float, top: int, step:
         _label(pdf, px - 1.5, level + 1, str(value), "R")
 
 
-def _date_ticks(pdf, px: float, py: float, ph: float, step: float, days: list[str]) -> None:
+def _date_ticks(pdf: FPDF, px: float, py: float, ph: float, step: float, days: list[str]) -> None:
     """A tick and a label under each week, month, quarter or year start, as the span allows."""
     first = dt.date.fromisoformat(days[0])
     span = len(days)
@@ -135,7 +140,7 @@ def _runs(points: list[tuple[int, float | None]]) -> list[list[tuple[int, float]
     return [run for run in runs if run]
 
 
-def _pain_legend(pdf, right: float, y: float) -> None:
+def _pain_legend(pdf: FPDF, right: float, y: float) -> None:
     pdf.set_fill_color(*DOT)
     pdf.rect(right - 78, y + 0.6, 1.2, 1.2, style="F")
     _label(pdf, right - 76, y + 2, "daily average", "L")
@@ -146,7 +151,7 @@ def _pain_legend(pdf, right: float, y: float) -> None:
     _label(pdf, right - 44, y + 2, "7-day rolling mean (4+ rated days)", "L")
 
 
-def _category_legend(pdf, x: float, y: float) -> None:
+def _category_legend(pdf: FPDF, x: float, y: float) -> None:
     for category in CATEGORIES:
         pdf.set_fill_color(*CATEGORY_COLOURS[category])
         pdf.rect(x, y - 2, 2.5, 2.5, style="F")
@@ -156,7 +161,7 @@ def _category_legend(pdf, x: float, y: float) -> None:
         x += 8 + pdf.get_string_width(name)
 
 
-def _label(pdf, x: float, baseline: float, text: str, align: str) -> None:
+def _label(pdf: FPDF, x: float, baseline: float, text: str, align: str) -> None:
     """Small text whose baseline is at `baseline`, left/centre/right aligned on `x`."""
     pdf.set_font(size=LABEL_PT)
     pdf.set_text_color(*INK)

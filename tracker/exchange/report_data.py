@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, iso_week, summarize
 from tracker.analysis.change import MIN_DAYS
 from tracker.analysis.summary_type import Summary
+from tracker.models import Row
 from tracker.store import Store
 
 __all__ = ["MIN_DAYS", "Note", "ReportData", "gather", "last_weeks", "pain_figures"]
@@ -39,15 +40,15 @@ class Note:
 
 @dataclass
 class ReportData:
-    """What the report shows; `summary` is `analysis.summarize`'s dict for the period."""
+    """What the report shows; `summary` is `analysis.summarize`'s Row for the period."""
 
     today: str
     summary: Summary
-    #: One dict per calendar day of the period (analysis.daily_series: average, mean_7, ...).
-    series: list[dict]
+    #: One Row per calendar day of the period (analysis.daily_series: average, mean_7, ...).
+    series: list[Row]
     #: The last weeks, oldest first: week, start, days_rated, pain_avg, worst, peg_avg (None
     #: under MIN_DAYS days with a PEG), peg_days, minutes, flares.
-    weeks: list[dict] = field(default_factory=list)
+    weeks: list[Row] = field(default_factory=list)
     #: (symptom, entries naming it) for the most frequent symptoms, most frequent first.
     symptoms: list[tuple[str, int]] = field(default_factory=list)
     #: The patient's name and date of birth (YYYY-MM-DD), when given.
@@ -56,7 +57,7 @@ class ReportData:
     #: Notes marked for the visit within the period, oldest first.
     notes: list[Note] = field(default_factory=list)
     #: Average, worst and least pain over the period and its last 7 days (`pain_figures`).
-    figures: dict[str, dict] = field(default_factory=dict)
+    figures: dict[str, Row] = field(default_factory=Row)
 
 
 def gather(
@@ -101,7 +102,7 @@ def gather(
     )
 
 
-def marked_notes(by_kind: dict[str, list[dict]], first: str | None, last: str) -> list[Note]:
+def marked_notes(by_kind: dict[str, list[Row]], first: str | None, last: str) -> list[Note]:
     """The notes of entries marked `for_doctor` from `first` to `last`, oldest first."""
     from tracker.kinds import kind_named
 
@@ -119,7 +120,7 @@ def marked_notes(by_kind: dict[str, list[dict]], first: str | None, last: str) -
     return [note for *_, note in sorted(notes, key=lambda item: item[:2])]
 
 
-def pain_figures(series: list[dict], recent_start: str) -> dict[str, dict]:
+def pain_figures(series: list[Row], recent_start: str) -> dict[str, Row]:
     """Average, worst and least pain over the whole period and from `recent_start` (the last
     7 days): for each, the mean of the daily values, the days behind it, and the highest
     (worst) or lowest (least) day. Means are of the days rated; None when none was."""
@@ -130,16 +131,16 @@ def pain_figures(series: list[dict], recent_start: str) -> dict[str, dict]:
     }
 
 
-def _figure(days: list[dict], name: str) -> dict:
+def _figure(days: list[Row], name: str) -> Row:
     values = [day[name] for day in days if day[name] is not None]
     extreme = (min if name == "least" else max)(values) if values else None
     mean = round(sum(values) / len(values), 1) if values else None
     return {"mean": mean, "days": len(values), "extreme": extreme}
 
 
-def last_weeks(series: list[dict], summary: Summary, count: int = LAST_WEEKS) -> list[dict]:
+def last_weeks(series: list[Row], summary: Summary, count: int = LAST_WEEKS) -> list[Row]:
     """The period's last `count` ISO weeks as table rows (partial weeks at the edges)."""
-    days_by_week: dict[str, list[dict]] = {}
+    days_by_week: dict[str, list[Row]] = {}
     for day in series:
         days_by_week.setdefault(iso_week(day["date"]), []).append(day)
     exercise = {week["week"]: week for week in summary["weekly_exercise_minutes"]}
@@ -154,7 +155,7 @@ def last_weeks(series: list[dict], summary: Summary, count: int = LAST_WEEKS) ->
     return rows[-count:]
 
 
-def _week_row(week: str, days: list[dict], exercise: dict | None, flares: int) -> dict:
+def _week_row(week: str, days: list[Row], exercise: Row | None, flares: int) -> Row:
     rated = [day for day in days if day["average"] is not None]
     worst = [day["worst"] for day in days if day["worst"] is not None]
     pegs = [day["peg"] for day in days if day["peg"] is not None]

@@ -17,6 +17,7 @@ from typing import Any
 from tracker.analysis.summary_type import Summary
 from tracker.exchange.report_data import ReportData
 from tracker.exchange.report_text import FONT, labelled, latin1, paragraph, printable_name, title
+from tracker.models import Row
 from tracker.words.change import baseline_line, change_line
 from tracker.words.exercise import last_7_line, weeks_line
 from tracker.words.peg import RECALL, interference_line, peg_lines
@@ -108,7 +109,7 @@ def _pain(pdf: Any, data: ReportData) -> None:
     )
 
 
-def figure(values: dict, name: str) -> str:
+def figure(values: Row, name: str) -> str:
     """'4.2 (21 days)', 'mean 6.0, highest 8 (21 days)' or 'not rated'."""
     if values["mean"] is None:
         return NOT_RATED
