@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from tracker import diary_info
 from tracker.cli import cli
+from tracker.store import SCHEMA_VERSION
 
 
 def test_info_before_any_diary(invoke, db_path):
@@ -42,7 +43,7 @@ def test_info_says_where_what_and_when(invoke, db_path):
     text = "\n".join(lines)
     assert "2 pain entries, 1 exercise session" in text
     assert "Last backup:       never" in text
-    assert "version 3" in text
+    assert f"version {SCHEMA_VERSION}" in text
     facts = json.loads(invoke("info", "--json").stdout)
     assert facts["rows"] == {"pain": 2, "exercise": 1}
     assert facts["size_bytes"] > 0 and facts["exists"] is True

@@ -122,7 +122,7 @@ def test_cells_come_back_as_their_types(diary, tmp_path, invoke):
     assert entry["symptoms"] == "tingling; burning"
     # Text stays text: no formula, no guard quote, markup verbatim.
     assert entry["note"] == FORMULA and pain["L2"].data_type == "s"
-    assert rows(pain)[2][-1] == MARKUP
+    assert rows(pain)[2][KINDS["pain"].columns.index("note")] == MARKUP
 
     exercise = dict(zip(KINDS["exercise"].columns, rows(book["exercise"])[1], strict=True))
     assert exercise["activity"] == ACCENTS and exercise["minutes"] == 25

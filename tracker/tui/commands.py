@@ -38,7 +38,7 @@ ACTIONS: tuple[AppAction, ...] = (
         "report",
         "Report",
         "PDF report",
-        "Write the one-page summary for a clinic visit (PDF), the detail after it",
+        "The PDF report for a clinic visit: a one-page summary, then the detail",
         show=False,
     ),
     AppAction("d", "dashboard", "Home", "Dashboard", "Today at a glance and the last 30 days"),
