@@ -177,3 +177,29 @@ def test_list_shows_each_note_indented_under_its_entry_verbatim(invoke):
     assert lines[5].startswith("exercise session #1 for ")
     assert lines[6].startswith("exercise session #2 for ") and lines[7] == "    easy"
     assert len(lines) == 8
+
+
+def test_list_says_when_each_entry_was_written(tmp_path):
+    """The time of writing in `tracker list`, and the day too for a late entry."""
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    env = {"TRACKER_DB": str(tmp_path / "d.db"), "TRACKER_TODAY": "2026-06-30"}
+    runner = CliRunner()
+    for args in (
+        ["import", str(tmp_path / "rows.csv")],
+        ["list", "--days", "0"],
+    ):
+        if args[0] == "import":
+            (tmp_path / "rows.csv").write_text(
+                "date,logged_at,average\n"
+                "2026-06-29,2026-06-30T08:05:00,4\n"
+                "2026-06-30,2026-06-30T21:40:00+00:00,5\n",
+                encoding="utf-8",
+            )
+        result = runner.invoke(cli, args, env=env)
+        assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("pain entry #1 for 2026-06-29 (logged 2026-06-30 08:05): ")
+    assert lines[1].startswith("pain entry #2 for 2026-06-30 (logged ")

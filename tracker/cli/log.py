@@ -192,13 +192,27 @@ def list_entries(ctx: click.Context, days: int, as_json: bool) -> None:
 NOTE_INDENT = "    "
 
 
+def _with_time(line: str, row: dict) -> str:
+    """'pain entry #3 for 2026-11-21 (logged 20:15): ...': when it was written, this
+    computer's local time; the day too when that was not the entry's own day (a late entry)."""
+    from tracker.models import time_of_day
+
+    at = time_of_day(row.get("logged_at") or "")
+    if not at:
+        return line
+    written = str(row.get("logged_at", ""))[:10]
+    when = at if written == row["date"] else f"{written} {at}"
+    head, _, rest = line.partition(": ")
+    return f"{head} (logged {when}): {rest}"
+
+
 def _list_lines(by_kind: dict[str, list[dict]]) -> list[str]:
     """One line per entry, every kind merged by date and time of logging; its note, if any,
     follows verbatim, every line indented (control characters were refused when it was typed)."""
     items = [(r["date"], r["logged_at"], kind, r) for kind, rows in by_kind.items() for r in rows]
     lines = []
     for _, _, kind, row in sorted(items, key=lambda i: i[:2]):
-        lines.append(entry_line(kind, row))
+        lines.append(_with_time(entry_line(kind, row), row))
         note = row.get("note") or ""
         lines += [NOTE_INDENT + line if line else "" for line in note.splitlines()]
     return lines

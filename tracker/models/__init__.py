@@ -60,6 +60,7 @@ from tracker.models.times import (
     parse_date,
     parse_logged_at,
     parse_past_date,
+    time_of_day,
     today,
 )
 
@@ -106,6 +107,7 @@ __all__ = [
     "parse_text",
     "parse_whole",
     "peg_score",
+    "time_of_day",
     "today",
     "validate_exercise",
     "validate_pain",

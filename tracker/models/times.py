@@ -181,3 +181,19 @@ def _offset(zone: str) -> dt.timezone:
     if minutes > 59:
         raise ValueError(zone)
     return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+def time_of_day(logged_at: str) -> str:
+    """HH:MM local time of a write stamp, with or without a UTC offset ('' when unreadable).
+
+    A stamp without an offset is the writer's local time, shown as it is; one with an offset
+    (2024-05-01T18:15:00+00:00, or Z) is converted to this computer's local time. History and
+    `tracker list` show it.
+    """
+    try:
+        moment = dt.datetime.fromisoformat(logged_at.strip())
+    except (AttributeError, ValueError):
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%H:%M")

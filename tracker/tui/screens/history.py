@@ -14,8 +14,6 @@ time of day it was logged.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -25,6 +23,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tracker.kinds import KIND_NAMES, KINDS
+from tracker.models.times import time_of_day
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.data import HistoryRow, load_history
 from tracker.tui.messages import DataChanged, HistoryLoaded, StoreFailed
@@ -36,21 +35,6 @@ FILTERS = ("all", *KIND_NAMES)
 PAGE_SIZE = 300
 LOAD_MORE_WITHIN = 20
 FILTER_WORDS = {"all": "all entries", **{name: f"{of.plural} only" for name, of in KINDS.items()}}
-
-
-def time_of_day(logged_at: str) -> str:
-    """HH:MM local time of a write stamp, with or without a UTC offset ('' when unreadable).
-
-    Stamps are stored as local time without an offset today; one that carries an offset
-    (2024-05-01T18:15:00+00:00, or Z) is converted to this computer's local time.
-    """
-    try:
-        moment = dt.datetime.fromisoformat(logged_at.strip())
-    except (AttributeError, ValueError):
-        return ""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%H:%M")
 
 
 def detail(row: HistoryRow | None) -> Text:
