@@ -73,6 +73,13 @@ TEXTUAL_COPIES = {
 }
 
 
+# The xdist workers and the adversarial suites' `tracker` runs (hundreds of child processes)
+# cache bytecode as a user's Python does. An environment that turns the cache off
+# (PYTHONDONTWRITEBYTECODE, set on some CI machines) would make every one of them compile
+# Textual, click and tracker again: about a fifth of the suite's time on a clean clone.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
 def pytest_xdist_auto_num_workers(config):
     """`-n auto`: three workers per two cores. The app tests wait on the event loop and the
     adversarial ones on child processes, so one per core leaves cores idle; two per core spend
