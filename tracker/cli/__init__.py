@@ -127,5 +127,15 @@ def cli(ctx: click.Context, db_path: str | None, config_path: str | None) -> Non
 
 
 def main() -> None:
-    """Console-script entry point."""
-    sys.exit(cli.main(prog_name="tracker"))
+    """Console-script entry point.
+
+    Once the command has finished (its exit code is known, everything written is committed),
+    Ctrl-C is ignored: a SIGINT in the last instants of the process (output flushed, the
+    interpreter shutting down) could only print a KeyboardInterrupt traceback, never stop
+    anything. Only here, never in `cli.main`: tests call that in their own process.
+    """
+    import signal
+
+    code = cli.main(prog_name="tracker", standalone_mode=False)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
