@@ -60,7 +60,7 @@ def write_report(
     baseline_from: str | None = None,
     name: str | None = None,
     born: str | None = None,
-    weekly_target: int | None = None,
+    weekly_target: int = DEFAULT_WEEKLY_TARGET,
 ) -> int:
     """Write the report for start..end (default: first logged day to today); returns pages.
     `baseline_from` sets the baseline's start (default: the diary's first rated day); `name`
@@ -81,7 +81,7 @@ def write_report(
         baseline_from,
         name=name,
         born=born,
-        weekly_target=DEFAULT_WEEKLY_TARGET if weekly_target is None else weekly_target,
+        weekly_target=weekly_target,
     )
     pdf = build(data)
     content = bytes(pdf.output())
