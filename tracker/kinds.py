@@ -26,6 +26,7 @@ from tracker.models import (
     MINUTES_MAX,
     MINUTES_MIN,
     PAIN_SCORE_FIELDS,
+    SOURCES,
     SYMPTOMS,
     Entry,
     ExerciseSession,
@@ -147,6 +148,7 @@ PAIN = Kind(
 
 # ---- exercise -------------------------------------------------------------------------------
 _CATEGORY_SET = frozenset(CATEGORIES)
+_SOURCE_SET = frozenset(SOURCES)
 
 
 def _exercise_damage(row: Mapping[str, Any]) -> str | None:
@@ -157,6 +159,8 @@ def _exercise_damage(row: Mapping[str, Any]) -> str | None:
     minutes = row.get("minutes", MINUTES_MIN)
     if type(minutes) is not int or not MINUTES_MIN <= minutes <= MINUTES_MAX:
         return f"minutes {minutes!r} is not a whole number from {MINUTES_MIN} to {MINUTES_MAX}"
+    if row.get("source") is not None and row["source"] not in _SOURCE_SET:
+        return f"source {row['source']!r} is not one of {', '.join(SOURCES)}"
     return None
 
 
@@ -178,10 +182,14 @@ EXERCISE = Kind(
         "pain_after",
         "note",
         "for_doctor",
+        # imported sessions only (`tracker import`): the app, its id, the start as given
+        "source",
+        "source_id",
+        "started_at",
     ),
     required=("date", "activity", "minutes"),
     scores=EXERCISE_SCORE_FIELDS,
-    text=("activity", "category", "note"),
+    text=("activity", "category", "note", "source_id"),
     word_lists=(),
     noun="exercise session",
     plural="exercise sessions",

@@ -106,6 +106,22 @@ EXERCISE = {
     "pain_after": Column("Pain just after the session.", PAIN_SCALE, NRS),
     "note": Column("The patient's note.", "free text, up to 2000 characters"),
     "for_doctor": FOR_DOCTOR,
+    "source": Column(
+        "Where an imported session came from (tracker import); empty for a session typed in "
+        "tracker.",
+        "strava, garmin, apple_health, gpx, tcx or fit",
+    ),
+    "source_id": Column(
+        "The source's own id of the activity (Strava's Activity ID; the start time and type "
+        "where the source has no id), so importing the same file again adds nothing.",
+        "text, up to 200 characters, as the source wrote it",
+    ),
+    "started_at": Column(
+        "When the imported activity started, as the source gave it: with its UTC offset, or "
+        "without one where the source keeps local time only (Garmin Connect's CSV).",
+        "YYYY-MM-DDTHH:MM:SS+HH:MM",
+        "ISO 8601 date and time",
+    ),
 }
 
 DAILY = {

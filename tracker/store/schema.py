@@ -102,6 +102,26 @@ def m004_for_doctor(db: Database) -> None:
         )
 
 
+@migrations(name="m005_exercise_source")
+def m005_exercise_source(db: Database) -> None:
+    """Where an imported exercise session came from (`tracker import`): `source` (the app or
+    file format), `source_id` (its own id of the activity) and `started_at` (the start as the
+    source gave it, ISO 8601). NULL for sessions typed in tracker.
+
+    Self-contained (it reads the table, not its own position): ADD COLUMN keeps every row and
+    rewrites none; the partial unique index makes a second import of the same activity
+    impossible even for a writer that forgot to look first.
+    """
+    columns = [row[1] for row in db.execute("PRAGMA table_info(exercise)").fetchall()]
+    for name in ("source", "source_id", "started_at"):
+        if name not in columns:
+            db.execute(f"ALTER TABLE exercise ADD COLUMN {name} TEXT")
+    db.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS exercise_source ON exercise (source, source_id) "
+        "WHERE source IS NOT NULL AND source_id IS NOT NULL"
+    )
+
+
 MIGRATION_NAMES: list[str] = [m.name for m in migrations._migrations]
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 
