@@ -38,7 +38,7 @@ ACTIONS: tuple[AppAction, ...] = (
         "import_sessions",
         "Import",
         "Import exercise",
-        "Bring in sessions from Strava, Garmin, Apple Health, GPX, TCX or FIT files",
+        "Exercise from Strava, Garmin, Apple Health, GPX, TCX or FIT",
         show=False,
     ),
     AppAction(
