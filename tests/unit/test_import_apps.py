@@ -6,6 +6,7 @@ Fixtures in `import_files/` are our own small files written from the documented 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import shutil
@@ -15,10 +16,13 @@ from pathlib import Path
 
 import pytest
 from fit_writer import fit_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.exchange import import_fit, import_garmin, import_sniff, import_strava
 from tracker.exchange.csv_export import export_file
 from tracker.exchange.csv_import import import_file
+from tracker.exchange.import_fit import crc16
 from tracker.exchange.import_records import Activity, Skipped
 from tracker.exchange.import_sessions import parse_zone, run, session_of
 from tracker.exchange.import_types import NAMES, map_type
@@ -449,3 +453,30 @@ def test_a_schema_4_diary_gains_the_source_columns(db_path):
     ):
         conn.execute(insert)
         conn.execute(insert)
+
+
+def test_a_tracker_csv_reusing_a_source_id_with_other_values_is_refused_by_name(db_path, tmp_path):
+    with Store.open(db_path) as store:
+        run(store, FILES / "track.gpx")
+        export_file(store, "exercise", tmp_path / "out.csv", None, None)
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()
+    header, row = text[0], text[1].split(",")
+    row[0], row[5] = "", "96"  # no id, other minutes
+    (tmp_path / "edited.csv").write_text(f"{header}\n{','.join(row)}\n", encoding="utf-8")
+    with Store.open(db_path) as store, pytest.raises(UsageProblem, match="gpx activity"):
+        import_file(store, tmp_path / "edited.csv")
+    assert [r["minutes"] for r in rows(db_path)] == [95]
+
+
+@settings(max_examples=60, deadline=None)
+@given(at=st.integers(min_value=0), flip=st.integers(min_value=1, max_value=255))
+def test_fit_reader_never_fails_but_in_words(at, flip):
+    """Any byte of the data changed (and the CRC made right again): sessions, or FitError."""
+    good = fit_file([(dt.datetime(2024, 6, 1, 6, 30, tzinfo=dt.UTC), 1, 0, 1800)])
+    data = bytearray(good[:-2])
+    at = 14 + at % (len(data) - 14)
+    data[at] ^= flip
+    data[12:14] = crc16(bytes(data[:12])).to_bytes(2, "little")
+    damaged = bytes(data) + crc16(bytes(data)).to_bytes(2, "little")
+    with contextlib.suppress(import_fit.FitError):
+        list(import_fit.sessions_of(damaged))

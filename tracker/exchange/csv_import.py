@@ -58,7 +58,7 @@ from tracker.exchange.csv_export import DAILY_COLUMNS
 from tracker.kinds import KINDS, kind_named
 from tracker.models import ID_MAX, Entry, ValidationError, is_blank
 from tracker.problems import UsageProblem
-from tracker.store import Store
+from tracker.store import Store, imported
 from tracker.store import exchange as sql
 
 if TYPE_CHECKING:  # annotations only: sqlite3 itself is the store's business
@@ -420,10 +420,31 @@ def _add_or_skip(
             new.append((next(fresh), *row))
     if new and new[-1][0] > ID_MAX:
         raise UsageProblem(f"no id is left for new entries (the diary uses {ID_MAX})")
+    _refuse_taken_sources(conn, kind, new)
     sql.take(conn, matched)
     sql.insert_with_ids(conn, kind, new)
     result.added += len(new)
     result.skipped += len(matched)
+
+
+def _refuse_taken_sources(conn: sqlite3.Connection, kind: str, new: list[tuple[Any, ...]]) -> None:
+    """An imported session (source and source id) that the diary holds with other values:
+    refused by name, rather than as the unique index's error (`tracker import` of another
+    app's file keeps one session per source id)."""
+    if kind != "exercise" or not new:
+        return
+    columns = sql.IDENTITY_COLUMNS[kind]
+    at_source, at_id = columns.index("source") + 1, columns.index("source_id") + 1
+    pairs = [(row[at_source], row[at_id]) for row in new if row[at_source] and row[at_id]]
+    for source in {source for source, _ in pairs}:
+        ids = sorted({source_id for s, source_id in pairs if s == source})
+        taken = imported.known_ids(conn, source, ids)
+        if taken:
+            raise UsageProblem(
+                f"the {source} activity {min(taken)!r} is already in the diary with other "
+                "values; nothing was imported. Export with the id column and import with "
+                "--update to change it"
+            )
 
 
 def _twins(
