@@ -68,7 +68,7 @@ def write_export(path: Path, megabytes: int, records_per_workout: int) -> int:
     """Write the file; returns the number of workouts in it."""
     target = megabytes * 1024 * 1024
     zones = (dt.timezone(dt.timedelta(hours=-5)), dt.timezone(dt.timedelta(hours=1)))
-    moment = dt.datetime(2000, 1, 1, 6, 0, tzinfo=zones[0])
+    moment = dt.datetime(1990, 1, 1, 6, 0, tzinfo=zones[0])
     workouts = written = 0
     with open(path, "w", encoding="utf-8") as out:
         out.write(HEAD)
@@ -93,7 +93,7 @@ def write_export(path: Path, megabytes: int, records_per_workout: int) -> int:
             out.write(text)
             written += len(text)
             workouts += 1
-            moment += dt.timedelta(hours=6)
+            moment += dt.timedelta(hours=3)
         out.write("</HealthData>\n")
     return workouts
 

@@ -13,10 +13,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.common import baseline_option, open_store, parse_baseline_from, user_settings
+from tracker.cli.common import (
+    baseline_option,
+    db_path,
+    open_store,
+    parse_baseline_from,
+    user_settings,
+)
 from tracker.kinds import KIND_NAMES
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from tracker.exchange.import_sessions import Report
     from tracker.store import Store
 
 TABLE_NAMES = ("daily", *KIND_NAMES)
@@ -148,7 +157,6 @@ def _write_dictionary(ctx: click.Context, table: str, file: str, force: bool) ->
     """Every table's columns, or only the one named with an explicit --table."""
     from click.core import ParameterSource
 
-    from tracker.cli.common import db_path
     from tracker.exchange.dictionary import render
     from tracker.safe_files import write_text
 
@@ -220,9 +228,25 @@ def import_entries(
     from tracker.exchange.import_sessions import parse_zone, run
 
     zone = parse_zone(tz)
-    report = run(open_store(ctx), file, zone=zone, dry_run=dry_run, keep_overlaps=keep_overlaps)
+    if dry_run and not db_path(ctx).exists():
+        report = _rehearse_without_diary(file, zone, keep_overlaps)
+    else:
+        store = open_store(ctx)
+        report = run(store, file, zone=zone, dry_run=dry_run, keep_overlaps=keep_overlaps)
     for line in report.lines():
         click.echo(line)
+
+
+def _rehearse_without_diary(file: Path, zone: ZoneInfo | None, keep_overlaps: bool) -> Report:
+    """A dry run before the diary exists: against an empty diary in a temporary folder, so
+    a preview never creates the real one."""
+    import tempfile
+
+    from tracker.exchange.import_sessions import run
+    from tracker.store import Store
+
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "preview.db") as store:
+        return run(store, file, zone=zone, dry_run=True, keep_overlaps=keep_overlaps)
 
 
 def _import_tracker_csv(
