@@ -480,3 +480,11 @@ def test_fit_reader_never_fails_but_in_words(at, flip):
     damaged = bytes(data) + crc16(bytes(data)).to_bytes(2, "little")
     with contextlib.suppress(import_fit.FitError):
         list(import_fit.sessions_of(damaged))
+
+
+def test_editing_an_imported_session_keeps_where_it_came_from(invoke, db_path):
+    assert invoke("import", str(FILES / "track.gpx")).exit_code == 0
+    assert invoke("edit", "exercise", "1", "--minutes", "90").exit_code == 0
+    (row,) = rows(db_path)
+    assert (row["minutes"], row["source"]) == (90, "gpx")
+    assert row["source_id"] == row["started_at"] == "2024-05-01T07:00:00+00:00"
