@@ -16,6 +16,7 @@ imports it when the form is opened.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -161,7 +162,20 @@ def _exercise_damage(row: Mapping[str, Any]) -> str | None:
         return f"minutes {minutes!r} is not a whole number from {MINUTES_MIN} to {MINUTES_MAX}"
     if row.get("source") is not None and row["source"] not in _SOURCE_SET:
         return f"source {row['source']!r} is not one of {', '.join(SOURCES)}"
-    return None
+    return _started_damage(row.get("started_at"))
+
+
+def _started_damage(started: object) -> str | None:
+    """An imported session's start: None, or an ISO 8601 date and time."""
+    if started is None:
+        return None
+    try:
+        if isinstance(started, str):
+            dt.datetime.fromisoformat(started)
+            return None
+    except ValueError:
+        pass
+    return f"started_at {started!r} is not a date and time"
 
 
 EXERCISE = Kind(

@@ -40,7 +40,9 @@ async def type_path(pilot, text: str) -> None:
 
 async def test_preview_then_import(empty_db, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    shutil.copy(FILES / "strava_activities.csv", tmp_path / "strava.csv")
+    hostile = '4300,"Oct 14, 2020, 8:00:00 AM",[b]x,[/b] knees,,600,0,,,false,,,600,,,,,,\n'
+    text = (FILES / "strava_activities.csv").read_text(encoding="utf-8") + hostile
+    (tmp_path / "strava.csv").write_text(text, encoding="utf-8")
     app = make_app(empty_db)
     async with app.run_test(size=SMALL) as pilot:
         await type_path(pilot, "missing.csv")
@@ -56,20 +58,20 @@ async def test_preview_then_import(empty_db, tmp_path, monkeypatch):
         await pilot.press("ctrl+r")
         await settle(pilot)
         text = preview_text(app)
-        assert "would import 5 exercise sessions. Nothing was written." in text
-        assert "[bold]Kite[/bold]" not in text  # the title is in the note, not the preview
+        assert "would import 6 exercise sessions. Nothing was written." in text
+        assert "[/b] knees 1" in text  # an unknown type from the file, shown as text
         assert "strava.csv line 4: lasted 12 h 0 min" in text
         assert sessions(empty_db) == [] and not run.disabled
         await pilot.click("#import-run")
         await settle(pilot)
         stored = sessions(empty_db)
-        assert len(stored) == 5 and {row["source"] for row in stored} == {"strava"}
-        assert status(app).startswith("Imported 5 exercise sessions from strava.csv")
+        assert len(stored) == 6 and {row["source"] for row in stored} == {"strava"}
+        assert status(app).startswith("Imported 6 exercise sessions from strava.csv")
         assert run.disabled  # a second import needs a new preview
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert "would import 0 exercise sessions" in preview_text(app)
-        assert "Already in the diary (not added again): 5" in preview_text(app)
+        assert "Already in the diary (not added again): 6" in preview_text(app)
         assert run.disabled
 
 

@@ -12,7 +12,8 @@ Taken from each session (global message 18): `start_time` (field 2, seconds sinc
 strength_training"), `total_elapsed_time` (7, milliseconds). Not taken: every other message
 (records, laps, heart rate, positions, device info) and every other field. FIT has no
 activity id we can rely on: the source id is the session's start (UTC, ISO 8601).
-A damaged file (bad header, wrong CRC, cut short) is refused whole.
+A damaged file (bad header, wrong CRC, cut short) is refused whole. A FIT file is read into
+memory whole (activity files are a few MB; the CRC covers the whole file anyway).
 """
 
 from __future__ import annotations
