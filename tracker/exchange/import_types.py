@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker import activities
 
@@ -97,8 +98,10 @@ def type_words(kind: str) -> str:
     return " ".join(re.split(r"[\s_/\-]+", text.casefold())).strip()
 
 
+@lru_cache(maxsize=1024)
 def map_type(kind: str) -> Mapped:
-    """Rules 1-3: the activity name and category for a source's type."""
+    """Rules 1-3: the activity name and category for a source's type (cached: an export
+    repeats a handful of types thousands of times)."""
     words = type_words(kind)
     name = NAMES.get(words)
     bare = kind.strip().removeprefix(_PREFIX)
