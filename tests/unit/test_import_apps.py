@@ -131,6 +131,9 @@ def test_strava_days_follow_the_chosen_time_zone(db_path):
     assert in_paris.session.date == "2020-10-09" and in_utc.session.date == "2020-10-08"
     assert in_paris.session.logged_at == "2020-10-09T01:30:00+02:00"
     assert in_paris.session.started_at == "2020-10-08T23:30:00+00:00"
+    for odd in (float("nan"), float("inf"), -60.0):
+        broken = Activity("strava", "2", "Yoga", late.start, odd, "x line 9")
+        assert "is not a duration" in session_of(broken, PARIS).reason
     with pytest.raises(UsageProblem, match="unknown time zone"):
         parse_zone("Mars/Olympus")
 
@@ -161,7 +164,8 @@ def test_strava_import_notes_effort_and_keeps_titles_verbatim(db_path):
 @pytest.mark.parametrize(
     ("raw", "value"),
     [("7,00", 7.0), ("1,024", 1024.0), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
-     ("12,5", 12.5), ("2 712,5", 2712.5), ("--", None), ("", None), ("x", None)],
+     ("12,5", 12.5), ("2 712,5", 2712.5), ("--", None), ("", None), ("x", None),
+     ("nan", None), ("inf", None), ("1e5", None)],
 )  # fmt: skip
 def test_garmin_numbers_in_any_locale(raw, value):
     assert import_garmin.number(raw) == value
@@ -488,3 +492,22 @@ def test_editing_an_imported_session_keeps_where_it_came_from(invoke, db_path):
     (row,) = rows(db_path)
     assert (row["minutes"], row["source"]) == (90, "gpx")
     assert row["source_id"] == row["started_at"] == "2024-05-01T07:00:00+00:00"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(max_size=12), min_size=6, max_size=6))
+def test_garmin_rows_are_read_or_skipped_never_crash(tmp_path_factory, cells):
+    """Any cells under Garmin's header: an Activity or a Skipped naming the line."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Activity Type", "Date", "Title", "Distance", "Time", "Elapsed Time"])
+    writer.writerow(cells)
+    path = tmp_path_factory.mktemp("garmin") / "a.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    for item in import_garmin.read(path):
+        assert isinstance(item, Activity | Skipped)
+        if isinstance(item, Activity):
+            assert session_of(item, PARIS) is not None

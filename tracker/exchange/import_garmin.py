@@ -139,8 +139,8 @@ def number(raw: str) -> float | None:
     the decimal mark. Spaces (also narrow no-break) group thousands.
     """
     text = re.sub(r"[\s\u00a0\u202f']", "", raw.strip())
-    if text in MISSING:
-        return None
+    if text in MISSING or not re.fullmatch(r"-?[\d.,]*\d[\d.,]*", text):
+        return None  # also "nan", "inf", "1e5": not how Garmin writes a number
     if "," in text and "." in text:
         decimal = "," if text.rindex(",") > text.rindex(".") else "."
         text = text.replace("." if decimal == "," else ",", "").replace(",", ".")

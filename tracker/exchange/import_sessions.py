@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -191,6 +192,8 @@ def session_of(activity: Activity, zone: ZoneInfo | None) -> Candidate | Skipped
     """The exercise session an activity becomes, or why it cannot be one."""
     if activity.seconds is None:
         return Skipped(activity.where, "no elapsed time")
+    if not math.isfinite(activity.seconds) or activity.seconds < 0:
+        return Skipped(activity.where, f"elapsed time {activity.seconds} s is not a duration")
     minutes = int(activity.seconds / 60 + 0.5)
     if minutes < MINUTES_MIN:
         return Skipped(activity.where, f"shorter than a minute ({activity.seconds:.0f} s)")
