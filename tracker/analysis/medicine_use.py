@@ -223,7 +223,8 @@ def adherence(
     skipped = _doses_by_day(dose_rows, medicine_id, "skipped")
     weeks: dict[str, AdherenceWeek] = {}
     for day, per_day in due_days.items():
-        week = weeks.setdefault(iso_week(day), _empty_week(day))
+        key = iso_week(day)
+        week = weeks.get(key) or weeks.setdefault(key, _empty_week(day))
         week["days_due"] += 1
         week["doses_due"] += per_day
         week["taken"] += len(taken.get(day, []))
@@ -288,10 +289,11 @@ def as_needed_use(
     for day in current:
         if (first is not None and day < first) or day > last:
             continue
-        week = weeks.setdefault(
-            iso_week(day),
+        key = iso_week(day)
+        week = weeks.get(key) or weeks.setdefault(
+            key,
             {
-                "week": iso_week(day),
+                "week": key,
                 "start": monday_of(day),
                 "days_current": 0,
                 "doses": 0,
@@ -468,6 +470,9 @@ def medicine_summary(
     regimen in the period), and side effects over the period."""
     last = _last_day(end, today)
     active = [med for med in medicines if _current_days(changes, int(med["id"]), iso(start), last)]
+    own: dict[int, list[Row]] = {}  # each medicine's doses, grouped in one pass
+    for row in doses:
+        own.setdefault(int(row["medicine_id"]), []).append(row)
     return {
         "today": iso(today),
         "start": iso(start),
@@ -475,12 +480,14 @@ def medicine_summary(
         "regimens": current_regimens(medicines, changes, last),
         "changes": compare_changes(medicines, changes, daily, today=today, start=start, end=end),
         "adherence": [
-            adherence(med, changes, doses, today=today, start=start, end=end)
+            adherence(med, changes, own.get(int(med["id"]), []), today=today, start=start, end=end)
             for med in active
             if med["schedule"] == "scheduled"
         ],
         "as_needed": [
-            as_needed_use(med, changes, doses, today=today, start=start, end=end)
+            as_needed_use(
+                med, changes, own.get(int(med["id"]), []), today=today, start=start, end=end
+            )
             for med in active
             if med["schedule"] == "as_needed"
         ],

@@ -44,7 +44,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, TypedDict
 
-from tracker.analysis.calendar import DayLike, as_date, iso, shift
+from tracker.analysis.calendar import DayLike, as_date, calendar, iso, shift
 from tracker.analysis.change import (
     FALLING_POINTS,
     mean_difference_interval,
@@ -270,7 +270,8 @@ def windows(day: DayLike) -> tuple[str, str, str, str, str]:
 
 
 def _values(daily: Mapping[str, float], start: str, end: str) -> list[float]:
-    return [value for day, value in sorted(daily.items()) if start <= day <= end]
+    """The values of start..end in day order (a lookup per calendar day: no scan of the diary)."""
+    return [daily[day] for day in calendar(start, end) if day in daily]
 
 
 def _round1(value: float | None) -> float | None:
