@@ -181,6 +181,17 @@ def test_another_change_inside_the_window_is_flagged():
     assert [(c["change_id"], c["name"]) for c in flagged] == [(3, "ibuprofen"), (4, "Pregabalin")]
 
 
+def test_a_change_corrected_the_same_day_is_the_regimen_changed_from_not_a_confounder():
+    changes = [*TITRATION, change(3, CHANGE_DAY, "dose", 225.0)]
+    result = compare(pain_rows(6.0, 4.0), changes=changes, which=2)
+    assert result["from_strength"] == 150.0 and result["strength"] == 225.0
+    assert result["confounders"] == []
+    # ...while the corrected change itself sees the later one as a second change
+    assert [
+        c["change_id"] for c in compare(pain_rows(6.0, 4.0), changes=changes)["confounders"]
+    ] == [3]
+
+
 def test_too_few_rated_days_after_are_said_with_the_days_still_needed():
     after = [shift("2026-03-10", i) for i in range(14)]
     rows = pain_rows(6.0, 4.0, skip=after[:10])  # 4 rated days after the settling week

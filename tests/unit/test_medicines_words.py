@@ -95,9 +95,9 @@ def test_too_soon_and_too_few_lines_say_how_many_rated_days_are_needed():
     rows = pain_rows(6.0, 4.0)
     settling = comparison(rows, today=shift(CHANGE_DAY, 3))
     assert too_soon_line(settling) == (
-        "too soon to compare (3 days ago). The first 7 days after a change are left out while "
-        "it settles in; the comparison becomes meaningful after 7 more rated days from "
-        "10 Mar 2026."
+        "too soon to compare (3 days ago). The first 7 days of a change (its own day included) "
+        "are left out while it settles in; the comparison becomes meaningful after 7 more "
+        "rated days from 10 Mar 2026."
     )
     collecting = change_verdict(comparison(rows, today=shift(CHANGE_DAY, 10)))
     assert collecting.endswith(

@@ -434,8 +434,20 @@ def _confounders(
             "change": row["change"],
         }
         for row in sorted(changes, key=_order)
-        if row["id"] != change["id"] and start <= row["date"] <= end
+        if row["id"] != change["id"]
+        and start <= row["date"] <= end
+        and not _superseded(row, change)
     ]
+
+
+def _superseded(row: Row, change: Row) -> bool:
+    """An earlier change of the same medicine on the same day: the regimen this one changed
+    from, replaced the same day (a start corrected at once), not a second change to mix in."""
+    return (
+        row["medicine_id"] == change["medicine_id"]
+        and row["date"] == change["date"]
+        and int(row["id"]) < int(change["id"])
+    )
 
 
 def compare_changes(

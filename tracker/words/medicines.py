@@ -241,8 +241,9 @@ def too_soon_line(c: ChangeComparison) -> str:
     needed = plural(c["rated_needed"], "more rated day")
     if c["status"] == "settling":
         line = (
-            f"too soon to compare ({ago} ago). The first {SETTLE_DAYS} days after a change "
-            f"are left out while it settles in; the comparison becomes meaningful after "
+            f"too soon to compare ({ago} ago). The first {SETTLE_DAYS} days of a change (its "
+            "own day included) are left out while it settles in; the comparison becomes "
+            "meaningful after "
             f"{needed} from {day_text(c['after_start'])}."
         )
     else:
