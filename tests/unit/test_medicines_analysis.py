@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tracker.analysis.calendar import shift
 from tracker.analysis.change import mean_difference_interval
 from tracker.analysis.days import daily_series
@@ -399,3 +402,37 @@ def test_the_summary_gathers_every_part():
     assert [u["name"] for u in summary["as_needed"]] == ["ibuprofen"]
     assert summary["side_effects"][0]["effect"] == "nausea"
     assert summary["end"] == "2026-04-30" and len(summary["regimens"]) == 2
+
+
+# ---- any regimen, any doses: the arithmetic holds -----------------------------------------------
+
+_DAYS = [shift("2026-03-01", n) for n in range(28)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(_DAYS), st.sampled_from(["start", "dose", "stop"]), st.integers(1, 4)
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    taken=st.lists(st.tuples(st.sampled_from(_DAYS), st.booleans()), max_size=80),
+)
+def test_adherence_is_never_above_100_and_counts_add_up(steps, taken):
+    changes = [change(i, day, kind, 75.0, per_day) for i, (day, kind, per_day) in enumerate(steps)]
+    doses = [dose(i, day, "taken" if ok else "skipped") for i, (day, ok) in enumerate(taken)]
+    result = adherence(PREGABALIN, changes, doses, today="2026-03-28")
+    assert result["taken_counted"] <= result["doses_due"]
+    assert result["pct"] is None or 0 <= result["pct"] <= 100
+    for week in result["weeks"]:
+        assert week["days_due"] <= 7 and week["doses_due"] >= week["days_due"]
+        assert week["taken"] - week["extra"] <= week["doses_due"]
+        assert week["pct"] is not None and 0 <= week["pct"] <= 100
+    due = sum(
+        regimen_on(changes, 1, day)["doses_per_day"] or 0
+        for day in _DAYS
+        if (regimen_on(changes, 1, day) or {}).get("current")
+    )
+    assert result["doses_due"] == due
