@@ -33,11 +33,13 @@ from tracker.guidance.tips import Tip
 from tracker.words.medicines import (
     ASSOCIATION,
     adherence_line,
+    adherence_week_line,
     amount,
     as_needed_line,
     change_verdict,
     comparison_lines,
     medicine_lines,
+    regimen_line,
     regimen_text,
     side_effect_line,
     too_soon_line,
@@ -182,6 +184,9 @@ def test_adherence_as_needed_and_side_effect_lines():
         end="2026-03-08",
     )
     [adherence] = summary["adherence"]
+    assert adherence_week_line(adherence["weeks"][0]) == "Week of 2026-03-02: 12 of 14 (86%)."
+    pregabalin = next(m for m in summary["regimens"] if m["name"] == "Pregabalin")
+    assert regimen_line(pregabalin) == "Pregabalin: 75 mg twice daily since 2 Mar 2026 (capsule)."
     assert adherence_line(adherence) == (
         "Pregabalin: 12 of 14 doses due were logged as taken (86%) over 7 days; 1 marked "
         "skipped, 1 not logged. Skipped because: Too drowsy (1)."

@@ -40,7 +40,6 @@ Every comparison is an association: other things change too. The words say so.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, TypedDict
 
@@ -470,8 +469,3 @@ def compare_changes(
         and row["date"] <= last
         and int(row["medicine_id"]) in by_id
     ]
-
-
-def days_ago(day: str, today: DayLike) -> int:
-    """Calendar days from `day` to `today`."""
-    return (as_date(today) - dt.date.fromisoformat(day)).days
