@@ -222,6 +222,10 @@ def test_a_complete_comparison_gets_the_ready_tip_for_two_weeks_then_nothing():
     c = comparison(rows, today=done)
     assert tip.text.startswith(change_verdict(c)) and ASSOCIATION in tip.text
     assert medicine_tips([PREGABALIN], TITRATION, rows, shift(done, 14))
+    mixed = [*TITRATION, change(3, "2026-03-15", "start", 400.0, None, 2)]
+    tips = medicine_tips([PREGABALIN, IBUPROFEN], mixed, rows, done)
+    assert [t.id for t in tips] == ["med-change-recent", "med-change-ready"]
+    assert "ibuprofen started on 15 Mar 2026" in tips[1].text and "mix" in tips[1].text
     assert medicine_tips([PREGABALIN], TITRATION, rows, shift(done, 15)) == []
 
 

@@ -35,7 +35,7 @@ from tracker.analysis.medicines import (
 from tracker.guidance.content import _keep_placeholders, _read_toml
 from tracker.guidance.tips import DO_MORE, Tip
 from tracker.models import Row
-from tracker.words.medicines import change_verdict, day_text
+from tracker.words.medicines import change_verdict, confounders_line, day_text
 from tracker.words.units import plural
 
 #: A complete comparison is offered as a tip for this many days after its window ends.
@@ -106,7 +106,7 @@ def ready_tip(c: ChangeComparison, today: DayLike) -> Tip | None:
         {
             "what": what[:1].lower() + what[1:] if c["change"] == "dose" else what,
             "date": day_text(c["date"]),
-            "verdict": change_verdict(c),
+            "verdict": " ".join(filter(None, (change_verdict(c), confounders_line(c)))),
         },
     )
 
