@@ -1,7 +1,8 @@
-"""Medicines taken: adherence of scheduled medicines, as-needed use, and side effects over time.
+"""Medicines taken: adherence of scheduled medicines, as-needed use, and the whole summary.
 
 Pure and headless, over row dicts in the medicine schema's shape (`medicine`, `med_change`,
-`dose`, `side_effect`; see `analysis.medicines` for the regimen):
+`dose`, `side_effect`; the regimen is `analysis.regimen`'s, side effects are counted by
+`analysis.side_effects`, the before/after comparisons are `analysis.medicines`'):
 
 - **Adherence** (scheduled medicines). A day is due when the medicine is scheduled and its
   regimen that day is current (started, not stopped) with `doses_per_day` set: that many
@@ -17,10 +18,8 @@ Pure and headless, over row dicts in the medicine schema's shape (`medicine`, `m
   which the medicine was current; the difference is per 7 days, with a 95% Welch interval
   over the daily counts (`change.mean_difference_interval`) and "within the usual variation"
   when it covers no change.
-- **Side effects**: per effect word (and per free-text `other`, grouped case-insensitively,
-  shown as first written), the days it was reported and the mean bother (0-10) of those
-  days (a day with several entries counts once, with the mean of their bother), overall
-  and per month or ISO week.
+- **Everything for one period** (`medicine_summary`): the regimens on its last day, its
+  changes compared, adherence, as-needed use and side effects.
 """
 
 from __future__ import annotations
@@ -32,14 +31,9 @@ from tracker.analysis.calendar import DayLike, calendar, iso, monday_of, shift
 from tracker.analysis.change import MIN_DAYS, mean_difference_interval, whole_percent
 from tracker.analysis.days import mean
 from tracker.analysis.exercise import iso_week
-from tracker.analysis.medicines import (
-    ChangeComparison,
-    DailyMeasures,
-    MedicineRegimen,
-    changes_of,
-    compare_changes,
-    current_regimens,
-)
+from tracker.analysis.medicines import ChangeComparison, DailyMeasures, compare_changes
+from tracker.analysis.regimen import MedicineRegimen, current_days, current_regimens
+from tracker.analysis.side_effects import EffectSummary, side_effects_over_time
 from tracker.models import Row
 
 #: The week-on-week windows of the as-needed trend (as `interference.week_on_week`).
@@ -114,26 +108,6 @@ class AsNeededUse(TypedDict):
     reasons: list[ReasonCount]
 
 
-class EffectPeriod(TypedDict):
-    #: '2026-03' (month) or '2026-W10' (ISO week), and its first day.
-    period: str
-    start: str
-    days: int
-    bother_avg: float | None
-
-
-class EffectSummary(TypedDict):
-    #: The vocabulary word, or the free text as first written.
-    effect: str
-    other: bool
-    days: int
-    entries: int
-    bother_avg: float | None
-    first: str
-    last: str
-    periods: list[EffectPeriod]
-
-
 class MedicineSummary(TypedDict):
     """Everything the medicines section of `stats`, the app and the report shows."""
 
@@ -148,26 +122,6 @@ class MedicineSummary(TypedDict):
 
 
 # ---- shared --------------------------------------------------------------------------------------
-
-
-def _current_days(
-    changes: Sequence[Row], medicine_id: int, first: str | None, last: str
-) -> dict[str, int | None]:
-    """ISO day -> doses a day (None for as-needed) for each day first..last on which the
-    medicine's regimen is current; walks its changes once."""
-    own = changes_of(changes, medicine_id)
-    if not own:
-        return {}
-    start = max(first, own[0]["date"]) if first is not None else own[0]["date"]
-    result: dict[str, int | None] = {}
-    index, regimen = 0, None
-    for day in calendar(start, last):
-        while index < len(own) and own[index]["date"] <= day:
-            regimen = own[index]
-            index += 1
-        if regimen is not None and regimen["change"] != "stop":
-            result[day] = regimen.get("doses_per_day")
-    return result
 
 
 def _doses_by_day(doses: Iterable[Row], medicine_id: int, status: str) -> dict[str, list[Row]]:
@@ -213,7 +167,7 @@ def adherence(
     medicine_id = int(medicine["id"])
     due_days = {
         day: per_day
-        for day, per_day in _current_days(
+        for day, per_day in current_days(
             changes, medicine_id, iso(start), _last_day(end, today)
         ).items()
         if per_day and medicine["schedule"] == "scheduled"
@@ -283,7 +237,7 @@ def as_needed_use(
     start..end, and the week-on-week trend to `today` (module docstring)."""
     medicine_id = int(medicine["id"])
     taken = _doses_by_day(doses, medicine_id, "taken")
-    current = _current_days(changes, medicine_id, None, iso(today))
+    current = current_days(changes, medicine_id, None, iso(today))
     first, last = iso(start), _last_day(end, today)
     weeks: dict[str, AsNeededWeek] = {}
     for day in current:
@@ -370,86 +324,6 @@ def _trend(current: Collection[str], taken: dict[str, list[Row]], today: DayLike
     return result
 
 
-# ---- side effects --------------------------------------------------------------------------------
-
-
-def _effects_of(row: Row) -> list[str]:
-    effects = row.get("effects") or []
-    if isinstance(effects, str):  # stored comma-joined: tolerate an unconverted row
-        effects = [word.strip() for word in effects.split(",")]
-    return [word for word in effects if word]
-
-
-def _period_of(day: str, by: Literal["month", "week"]) -> tuple[str, str]:
-    if by == "week":
-        return iso_week(day), monday_of(day)
-    return day[:7], day[:7] + "-01"
-
-
-def side_effects_over_time(
-    rows: Iterable[Row],
-    *,
-    by: Literal["month", "week"] = "month",
-    medicine_ids: Collection[int | None] | None = None,
-    start: DayLike | None = None,
-    end: DayLike | None = None,
-) -> list[EffectSummary]:
-    """Per effect: days reported and mean bother, overall and per month (or ISO week).
-
-    `medicine_ids`: only rows about these medicines (None in it: rows with no medicine);
-    None: every row. Vocabulary words first, then free texts, each by days reported.
-    """
-    first, last = iso(start), iso(end)
-    bothers: dict[str, dict[str, list[float]]] = {}
-    shown: dict[str, str] = {}
-    for row in rows:
-        day = row["date"]
-        if (first is not None and day < first) or (last is not None and day > last):
-            continue
-        if medicine_ids is not None and row.get("medicine_id") not in medicine_ids:
-            continue
-        names = [("w:" + word, word) for word in _effects_of(row)]
-        other = (row.get("other") or "").strip()
-        if other:
-            names.append(("o:" + other.casefold(), other))
-        for key, text in names:
-            shown.setdefault(key, text)
-            bothers.setdefault(key, {}).setdefault(day, []).append(float(row["bother"]))
-    summaries = [_effect(key, shown[key], days, by) for key, days in bothers.items()]
-    return sorted(summaries, key=lambda s: (s["other"], -s["days"], s["effect"].casefold()))
-
-
-def _effect(
-    key: str, text: str, days: dict[str, list[float]], by: Literal["month", "week"]
-) -> EffectSummary:
-    daily = {day: sum(values) / len(values) for day, values in sorted(days.items())}
-    periods: dict[str, EffectPeriod] = {}
-    period_values: dict[str, list[float]] = {}
-    for day, value in daily.items():
-        name, first = _period_of(day, by)
-        period = periods.setdefault(
-            name, {"period": name, "start": first, "days": 0, "bother_avg": None}
-        )
-        period["days"] += 1
-        period_values.setdefault(name, []).append(value)
-    for name, period in periods.items():
-        period["bother_avg"] = _round1(mean(period_values[name]))
-    return {
-        "effect": text,
-        "other": key.startswith("o:"),
-        "days": len(daily),
-        "entries": sum(len(values) for values in days.values()),
-        "bother_avg": _round1(mean(list(daily.values()))),
-        "first": min(daily),
-        "last": max(daily),
-        "periods": [periods[name] for name in sorted(periods)],
-    }
-
-
-def _round1(value: float | None) -> float | None:
-    return None if value is None else round(value, 1) + 0.0
-
-
 # ---- everything at once --------------------------------------------------------------------------
 
 
@@ -469,7 +343,7 @@ def medicine_summary(
     figures, adherence of scheduled medicines and use of as-needed ones (those with a
     regimen in the period), and side effects over the period."""
     last = _last_day(end, today)
-    active = [med for med in medicines if _current_days(changes, int(med["id"]), iso(start), last)]
+    active = [med for med in medicines if current_days(changes, int(med["id"]), iso(start), last)]
     own: dict[int, list[Row]] = {}  # each medicine's doses, grouped in one pass
     for row in doses:
         own.setdefault(int(row["medicine_id"]), []).append(row)

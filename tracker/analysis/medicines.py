@@ -2,8 +2,9 @@
 
 Pure and headless: lists of row dicts in (the medicine schema's shape: `medicine` rows with
 id, name, unit, form, schedule; `med_change` rows with id, date, medicine_id, change,
-strength, doses_per_day, reason), plain typed dicts out. Adherence, as-needed use and side
-effects are in `analysis.medicine_use`.
+strength, doses_per_day, reason), plain typed dicts out. The regimen itself is
+`analysis.regimen`'s (re-exported here); adherence and as-needed use are in
+`analysis.medicine_use`, side effects in `analysis.side_effects`.
 
 **The regimen on a day** is the latest change dated on or before it (ties: the highest id).
 A medicine is current on a day when that change is not a 'stop'.
@@ -52,7 +53,43 @@ from tracker.analysis.change import (
 )
 from tracker.analysis.days import mean, pain_by_day
 from tracker.analysis.interference import item_by_day, peg_by_day
+from tracker.analysis.regimen import (
+    MedicineRegimen,
+    Regimen,
+    changes_of,
+    current_regimens,
+    order,
+    regimen_on,
+    regimen_row,
+)
 from tracker.models import Row
+
+__all__ = [
+    "AFTER_DAYS",
+    "BEFORE_DAYS",
+    "MEASURES",
+    "MIN_RATED_DAYS",
+    "SERIES_KEYS",
+    "SETTLE_DAYS",
+    "STATUSES",
+    "ChangeComparison",
+    "Confounder",
+    "DailyMeasures",
+    "Measure",
+    "MeasureComparison",
+    "MedicineRegimen",  # the regimen is `analysis.regimen`'s, offered here beside the comparisons
+    "Regimen",
+    "Status",
+    "changes_of",
+    "compare_change",
+    "compare_changes",
+    "compare_measure",
+    "current_regimens",
+    "daily_measures",
+    "daily_measures_from_series",
+    "regimen_on",
+    "windows",
+]
 
 #: Calendar days before a change that make its "before" side.
 BEFORE_DAYS = 14
@@ -77,33 +114,6 @@ STATUSES: tuple[Status, ...] = (
     "complete",
     "too_few",
 )
-
-
-class Regimen(TypedDict):
-    """A medicine's regimen on a day: the change in force then."""
-
-    medicine_id: int
-    change_id: int
-    #: The day the change took effect.
-    since: str
-    change: str
-    strength: float | None
-    doses_per_day: int | None
-    #: False after a 'stop'.
-    current: bool
-
-
-class MedicineRegimen(TypedDict):
-    """A medicine with its regimen on a day (`current_regimens`)."""
-
-    medicine_id: int
-    name: str
-    unit: str | None
-    form: str | None
-    schedule: str
-    reason: str | None
-    #: None before the first change.
-    regimen: Regimen | None
 
 
 class Confounder(TypedDict):
@@ -198,60 +208,6 @@ def daily_measures_from_series(series: Iterable[Row]) -> DailyMeasures:
             if value is not None:
                 result[name][day["date"]] = float(value)
     return result
-
-
-# ---- the regimen -------------------------------------------------------------------------------
-
-
-def _order(row: Row) -> tuple[str, int]:
-    return (row["date"], int(row["id"]))
-
-
-def _regimen(row: Row) -> Regimen:
-    return {
-        "medicine_id": int(row["medicine_id"]),
-        "change_id": int(row["id"]),
-        "since": row["date"],
-        "change": row["change"],
-        "strength": row.get("strength"),
-        "doses_per_day": row.get("doses_per_day"),
-        "current": row["change"] != "stop",
-    }
-
-
-def changes_of(changes: Iterable[Row], medicine_id: int) -> list[Row]:
-    """One medicine's changes, in the order they took effect (date, then id)."""
-    return sorted((row for row in changes if row["medicine_id"] == medicine_id), key=_order)
-
-
-def regimen_on(changes: Iterable[Row], medicine_id: int, day: DayLike) -> Regimen | None:
-    """The medicine's regimen on `day`: its latest change dated on or before it (ties: the
-    highest id), or None before its first change."""
-    wanted = iso(day)
-    own = [row for row in changes if row["medicine_id"] == medicine_id and row["date"] <= wanted]
-    return _regimen(max(own, key=_order)) if own else None
-
-
-def current_regimens(
-    medicines: Iterable[Row], changes: Sequence[Row], day: DayLike
-) -> list[MedicineRegimen]:
-    """Every medicine with its regimen on `day`, current ones first, then by name."""
-    result: list[MedicineRegimen] = [
-        {
-            "medicine_id": int(med["id"]),
-            "name": med["name"],
-            "unit": med.get("unit"),
-            "form": med.get("form"),
-            "schedule": med["schedule"],
-            "reason": med.get("reason"),
-            "regimen": regimen_on(changes, int(med["id"]), day),
-        }
-        for med in medicines
-    ]
-    return sorted(
-        result,
-        key=lambda m: (not (m["regimen"] and m["regimen"]["current"]), m["name"].casefold()),
-    )
 
 
 # ---- before and after --------------------------------------------------------------------------
@@ -389,7 +345,7 @@ def compare_change(
         and int(row["id"]) < int(change["id"])
     ]
     if same_day:  # an earlier change the same day is the regimen it changed from
-        previous = _regimen(max(same_day, key=_order))
+        previous = regimen_row(max(same_day, key=order))
     if previous is not None and not previous["current"]:
         previous = None
     measures = {name: compare_measure(daily[name], day, today_iso, name) for name in MEASURES}
@@ -432,7 +388,7 @@ def _confounders(
             "date": row["date"],
             "change": row["change"],
         }
-        for row in sorted(changes, key=_order)
+        for row in sorted(changes, key=order)
         if row["id"] != change["id"]
         and start <= row["date"] <= end
         and not _superseded(row, change)
@@ -464,7 +420,7 @@ def compare_changes(
     first, last = iso(start), min(iso(end) or iso(today), iso(today))
     return [
         compare_change(row, changes, by_id, daily, today)
-        for row in sorted(changes, key=_order)
+        for row in sorted(changes, key=order)
         if (first is None or row["date"] >= first)
         and row["date"] <= last
         and int(row["medicine_id"]) in by_id
