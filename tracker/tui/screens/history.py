@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tracker.kinds import KIND_NAMES, KINDS
 from tracker.models.times import time_of_day
@@ -29,6 +29,7 @@ from tracker.tui.data import HistoryRow, load_history
 from tracker.tui.messages import DataChanged, HistoryLoaded, StoreFailed
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.widgets.footer import KeyFooter
 
 FILTERS = ("all", *KIND_NAMES)
 #: Rows added to the table at a time, and how close to its end the cursor gets before more.
@@ -91,7 +92,7 @@ class HistoryScreen(TrackerScreen[None]):
         yield HistoryTable(id="history-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="history-detail-scroll", can_focus=False):
             yield Static(id="history-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(HistoryTable)
