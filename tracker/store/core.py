@@ -406,6 +406,10 @@ class Store:
             cursor = conn.execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
             return cursor.rowcount > 0
 
+    def check_deletable(self, kind_name: str, entry_id: int) -> None:
+        """UsageProblem when rows of other kinds refer to this entry (ask before `delete`)."""
+        _refuse_referenced(self.conn, kind_name, entry_id)
+
     @staticmethod
     def _insert(conn: sqlite3.Connection, table: str, values: Row) -> int:
         names = ", ".join(values)
