@@ -183,6 +183,21 @@ def twins_query(kind: str, keys: int) -> str:
     )
 
 
+def missing_ids(conn: sqlite3.Connection, kind: str, ids: set[int]) -> set[int]:
+    """Those of `ids` that no stored row of `kind` has (the references an import would break)."""
+    if not ids:
+        return set()
+    wanted = sorted(ids)
+    marks = ", ".join("?" for _ in wanted)
+    cursor = conn.execute(f"SELECT id FROM {table_name(kind)} WHERE id IN ({marks})", wanted)
+    return ids - {row[0] for row in cursor}
+
+
+def medicine_names(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    """(id, name) of every stored medicine (a short table: names are checked in Python)."""
+    return [(row[0], row[1]) for row in conn.execute("SELECT id, name FROM medicine")]
+
+
 def next_id(conn: sqlite3.Connection, kind: str) -> int:
     """The id after the largest stored one (1 for an empty table)."""
     row = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table_name(kind)}").fetchone()
