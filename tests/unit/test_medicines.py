@@ -324,3 +324,36 @@ def test_every_medicine_kind_round_trips_through_the_store(tmp_path):
             row = store.get(name, store.add(entry))
             assert row is not None
             assert of.describe(row) == of.describe(entry.as_row())
+
+
+# ---- the sample ---------------------------------------------------------------------------
+
+
+def test_the_sample_has_a_titration_a_stop_missed_doses_and_leaves_pain_alone(tmp_path):
+    import datetime as dt
+
+    from tracker.sample import write_sample
+
+    end = dt.date(2026, 6, 30)
+    plain, with_medicines = tmp_path / "plain.db", tmp_path / "meds.db"
+    assert write_sample(plain, days=200, seed=4, end=end) == write_sample(
+        with_medicines, days=200, seed=4, end=end, medicines=True
+    )
+    with Store.open(plain) as a, Store.open(with_medicines) as b:
+        assert a.pain_rows() == b.pain_rows() and a.exercise_rows() == b.exercise_rows()
+        assert a.count("dose") == 0
+        regimens = {r["medicine"]["name"]: r for r in meds.regimens(b, end.isoformat())}
+        assert set(regimens) == {"Paracetamol", "Amitriptyline", "Pregabalin"}
+        pregabalin = regimens["Pregabalin"]["medicine"]["id"]
+        strengths = [c["strength"] for c in meds.changes(b, pregabalin)]
+        assert strengths == [75.0, 150.0, 300.0] and regimens["Pregabalin"]["current"]
+        stop = regimens["Amitriptyline"]["latest"]
+        assert stop["change"] == "stop" and stop["reason"] == "side effects"
+        doses = meds.doses(b)
+        assert any(d["status"] == "skipped" and d["reason"] for d in doses)
+        as_needed = [
+            d for d in doses if d["medicine_id"] == regimens["Paracetamol"]["medicine"]["id"]
+        ]
+        assert as_needed and all(d["reason"] for d in as_needed)
+        assert len(meds.side_effects(b)) >= 3
+        assert check(b).ok
