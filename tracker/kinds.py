@@ -37,25 +37,13 @@ from tracker.models import (
     SIDE_EFFECTS,
     SYMPTOMS,
     UNITS,
-    Dose,
     Entry,
     ExerciseSession,
-    MedChange,
-    Medicine,
     PainEntry,
-    SideEffect,
-    describe_dose,
     describe_exercise,
-    describe_med_change,
-    describe_medicine,
     describe_pain,
-    describe_side_effect,
-    validate_dose,
     validate_exercise,
-    validate_med_change,
-    validate_medicine,
     validate_pain,
-    validate_side_effect,
 )
 
 
@@ -67,8 +55,9 @@ class Kind:
     name: str
     #: The SQLite table that holds it (only `tracker.store` writes SQL with it).
     table: str
-    #: The validated entry type (a dataclass in `tracker.models`).
-    model: type[Entry]
+    #: The validated entry type (a dataclass in `tracker.models`), or "module:Class" for a
+    #: model imported when first needed (`entry_type`), off the one-line-log path.
+    model: type[Entry] | str
     #: Raw values (strings or numbers) -> a validated entry, or ValidationError.
     validate: Callable[[Mapping[str, Any]], Entry]
     #: A stored row (or an entry's fields) in a few words: "pain 5/10, worst 7; burning".
@@ -112,6 +101,18 @@ class Kind:
     #: to (medicine): all of it is always exported, so a range's references stay whole.
     ranged: bool = True
 
+    def entry_type(self) -> type[Entry]:
+        """The model class (imported on first use when declared as "module:Class")."""
+        if not isinstance(self.model, str):
+            return self.model
+        found = _MODELS.get(self.model)
+        if found is None:
+            import importlib
+
+            module, _, name = self.model.partition(":")
+            found = _MODELS[self.model] = getattr(importlib.import_module(module), name)
+        return found
+
     @property
     def title(self) -> str:
         """The noun at the start of a sentence: "Pain entry"."""
@@ -129,6 +130,21 @@ class Kind:
         for name in self.flags:
             values[name] = int(bool(values[name]))
         return values
+
+
+_MODELS: dict[str, type[Entry]] = {}
+
+
+def _from_medicines(name: str) -> Callable[[Mapping[str, Any]], Any]:
+    """`tracker.models.medicines.NAME`, imported when first called (see `Kind.model`)."""
+
+    def call(data: Mapping[str, Any]) -> Any:
+        from tracker.models import medicines
+
+        return getattr(medicines, name)(data)
+
+    call.__name__ = call.__qualname__ = name
+    return call
 
 
 # ---- pain -----------------------------------------------------------------------------------
@@ -320,9 +336,9 @@ def _side_effect_damage(row: Mapping[str, Any]) -> str | None:
 MEDICINE = Kind(
     name="medicine",
     table="medicine",
-    model=Medicine,
-    validate=validate_medicine,
-    describe=describe_medicine,
+    model="tracker.models.medicines:Medicine",
+    validate=_from_medicines("validate_medicine"),
+    describe=_from_medicines("describe_medicine"),
     columns=("id", "date", "logged_at", "name", "unit", "form", "schedule", "reason", "note"),
     required=("date", "name"),
     scores=(),
@@ -340,9 +356,9 @@ MEDICINE = Kind(
 MED_CHANGE = Kind(
     name="med_change",
     table="med_change",
-    model=MedChange,
-    validate=validate_med_change,
-    describe=describe_med_change,
+    model="tracker.models.medicines:MedChange",
+    validate=_from_medicines("validate_med_change"),
+    describe=_from_medicines("describe_med_change"),
     columns=(
         "id",
         "date",
@@ -371,9 +387,9 @@ MED_CHANGE = Kind(
 DOSE = Kind(
     name="dose",
     table="dose",
-    model=Dose,
-    validate=validate_dose,
-    describe=describe_dose,
+    model="tracker.models.medicines:Dose",
+    validate=_from_medicines("validate_dose"),
+    describe=_from_medicines("describe_dose"),
     columns=(
         "id",
         "date",
@@ -401,9 +417,9 @@ DOSE = Kind(
 SIDE_EFFECT = Kind(
     name="side_effect",
     table="side_effect",
-    model=SideEffect,
-    validate=validate_side_effect,
-    describe=describe_side_effect,
+    model="tracker.models.medicines:SideEffect",
+    validate=_from_medicines("validate_side_effect"),
+    describe=_from_medicines("describe_side_effect"),
     columns=("id", "date", "logged_at", "medicine_id", "effects", "other", "bother", "note"),
     required=("date", "bother"),
     scores=MED_SCORE_FIELDS,
@@ -445,7 +461,7 @@ def kind_named(name: str) -> Kind:
 def kind_of(entry: object) -> Kind:
     """The kind of a validated entry, from its type (never guessed from its fields)."""
     for candidate in KINDS.values():
-        if type(entry) is candidate.model:
+        if type(entry) is candidate.entry_type():
             return candidate
     raise UnknownKind(f"{type(entry).__name__} is not a registered kind of entry")
 

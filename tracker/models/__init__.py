@@ -12,6 +12,8 @@ Standard library only: it sits on the one-line-log hot path.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tracker.models.entries import (
     CATEGORIES,
     EXERCISE_SCORE_FIELDS,
@@ -53,7 +55,7 @@ from tracker.models.fields import (
     parse_text,
     parse_whole,
 )
-from tracker.models.medicines import (
+from tracker.models.med_vocab import (
     AMOUNT_MAX,
     CHANGES,
     DOSE_STATUSES,
@@ -65,23 +67,6 @@ from tracker.models.medicines import (
     SCHEDULES,
     SIDE_EFFECTS,
     UNITS,
-    Dose,
-    MedChange,
-    Medicine,
-    SideEffect,
-    amount_text,
-    describe_dose,
-    describe_med_change,
-    describe_medicine,
-    describe_side_effect,
-    parse_amount,
-    parse_clock,
-    parse_side_effects,
-    times_a_day,
-    validate_dose,
-    validate_med_change,
-    validate_medicine,
-    validate_side_effect,
 )
 from tracker.models.times import (
     DAYS_AHEAD,
@@ -171,3 +156,58 @@ __all__ = [
     "validate_pain",
     "validate_side_effect",
 ]
+
+if TYPE_CHECKING:  # for the type checker; at run time loaded on first use (below)
+    from tracker.models.medicines import (
+        Dose,
+        MedChange,
+        Medicine,
+        SideEffect,
+        amount_text,
+        describe_dose,
+        describe_med_change,
+        describe_medicine,
+        describe_side_effect,
+        parse_amount,
+        parse_clock,
+        parse_side_effects,
+        times_a_day,
+        validate_dose,
+        validate_med_change,
+        validate_medicine,
+        validate_side_effect,
+    )
+
+#: The medicine models, validators and describers: loaded on first use (PEP 562), so the
+#: one-line pain or exercise log does not pay for creating their dataclasses (about 2 ms).
+_FROM_MEDICINES = frozenset(
+    (
+        "Dose",
+        "MedChange",
+        "Medicine",
+        "SideEffect",
+        "amount_text",
+        "describe_dose",
+        "describe_med_change",
+        "describe_medicine",
+        "describe_side_effect",
+        "parse_amount",
+        "parse_clock",
+        "parse_side_effects",
+        "times_a_day",
+        "validate_dose",
+        "validate_med_change",
+        "validate_medicine",
+        "validate_side_effect",
+    )
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_MEDICINES:
+        from tracker.models import medicines
+
+        value = getattr(medicines, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,64 +32,20 @@ from tracker.models.fields import (
     parse_whole,
     shown_text,
 )
+from tracker.models.med_vocab import (
+    AMOUNT_MAX,
+    CHANGES,
+    DOSE_STATUSES,
+    DOSES_PER_DAY_MAX,
+    DOSES_PER_DAY_MIN,
+    FORMS,
+    NAME_MAX,
+    SCHEDULES,
+    SIDE_EFFECTS,
+    UNIT_ALIASES,
+    UNITS,
+)
 from tracker.models.times import parse_date, parse_logged_at
-
-#: A medicine's name: as the person writes it, 1-80 characters.
-NAME_MAX = 80
-#: The units a strength is given in.
-UNITS: tuple[str, ...] = (
-    "mg",
-    "mcg",
-    "g",
-    "ml",
-    "units",
-    "%",
-    "drops",
-    "puffs",
-    "patch",
-    "tablet",
-)
-#: Other ways of writing a unit, read as the vocabulary's word.
-UNIT_ALIASES: dict[str, str] = {
-    "µg": "mcg",
-    "μg": "mcg",
-    "ug": "mcg",
-    "unit": "units",
-    "iu": "units",
-    "drop": "drops",
-    "puff": "puffs",
-    "patches": "patch",
-    "tablets": "tablet",
-}
-FORMS: tuple[str, ...] = (
-    "tablet",
-    "capsule",
-    "liquid",
-    "patch",
-    "cream",
-    "gel",
-    "spray",
-    "injection",
-    "other",
-)
-SCHEDULES: tuple[str, ...] = ("scheduled", "as_needed")
-CHANGES: tuple[str, ...] = ("start", "dose", "stop")
-DOSE_STATUSES: tuple[str, ...] = ("taken", "skipped")
-#: Common side effects of the first-line neuropathic pain medicines.
-SIDE_EFFECTS: tuple[str, ...] = (
-    "drowsiness",
-    "dizziness",
-    "nausea",
-    "dry-mouth",
-    "constipation",
-    "weight-gain",
-    "swelling",
-    "blurred-vision",
-)
-DOSES_PER_DAY_MIN, DOSES_PER_DAY_MAX = 1, 12
-#: The largest strength or amount (a number of units, mcg or mg); a plain bound on typos.
-AMOUNT_MAX = 100000
-MED_SCORE_FIELDS: tuple[str, ...] = ("bother",)
 
 #: A positive decimal: digits with an optional fraction (a decimal point, not a comma).
 _AMOUNT = r"\+?([0-9]{1,6})(?:\.([0-9]{1,4}))?|\+?\.([0-9]{1,4})"
