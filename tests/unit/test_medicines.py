@@ -266,6 +266,10 @@ def test_the_tables_refuse_what_the_validators_refuse(tmp_path):
             "INSERT INTO med_change (date, logged_at, medicine_id, change, strength) "
             "VALUES ('2026-01-01', 'x', 1, 'stop', 5)",
             "INSERT INTO dose (date, logged_at, medicine_id) VALUES ('2026-01-01', 'x', 99)",
+            "INSERT INTO dose (date, logged_at, medicine_id, status, amount) "
+            "VALUES ('2026-01-01', 'x', 1, 'skipped', 5)",
+            "INSERT INTO med_change (date, logged_at, medicine_id, change) "
+            "VALUES ('2026-01-01', 'x', 1, 'dose')",
             "INSERT INTO dose (date, logged_at, medicine_id, time) "
             "VALUES ('2026-01-01', 'x', 1, '24:00')",
             "INSERT INTO side_effect (date, logged_at, bother) VALUES ('2026-01-01', 'x', 3)",

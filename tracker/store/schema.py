@@ -143,7 +143,8 @@ def m005_medicines(db: Database) -> None:
             doses_per_day INTEGER CHECK (doses_per_day BETWEEN 1 AND 12),
             reason TEXT,
             note TEXT,
-            CHECK (change != 'stop' OR (strength IS NULL AND doses_per_day IS NULL))
+            CHECK (change != 'stop' OR (strength IS NULL AND doses_per_day IS NULL)),
+            CHECK (change != 'dose' OR strength IS NOT NULL OR doses_per_day IS NOT NULL)
         )
         """
     )
@@ -158,7 +159,8 @@ def m005_medicines(db: Database) -> None:
             status TEXT NOT NULL DEFAULT 'taken' CHECK (status IN ('taken', 'skipped')),
             amount REAL CHECK (amount > 0 AND amount <= 100000),
             reason TEXT,
-            note TEXT
+            note TEXT,
+            CHECK (status != 'skipped' OR amount IS NULL)
         )
         """
     )
