@@ -132,6 +132,14 @@ PER_COMMAND: dict[str, list[list[str]]] = {
     ],
     "delete": [["delete", X, "1", "--yes"], ["delete", "pain", X, "--yes"], ["delete", "pain", X]],
     "remind": [["remind", X]],
+    "med": [
+        ["med", "add", X, "--strength", X, "--doses-per-day", X],
+        ["med", "change", X, "--strength", X],
+        ["med", "take", "pregabalin", "--time", X, "--amount", X],
+        ["med", "effect", X, "--bother", X],
+        ["med", "list", "--date", X],
+        ["edit", "dose", "1", "--time", X],
+    ],
     "sample": [
         ["sample", X, "--days", "7"],
         ["sample", "{new}", "--days", X],
@@ -296,7 +304,7 @@ def templates(tmp_path_factory) -> Templates:
     from tracker.sample import write_sample
 
     folder = tmp_path_factory.mktemp("templates")
-    write_sample(folder / "diary.db", days=60, seed=7)
+    write_sample(folder / "diary.db", days=60, seed=7, medicines=True)
     foreign = folder / "photos.sqlite"
     conn = sqlite3.connect(foreign)
     conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")

@@ -63,7 +63,8 @@ report_to_option = click.option(
     type=click.Choice(TABLE_NAMES),
     default="daily",
     show_default=True,
-    help="daily: one row per calendar day; pain or exercise: every entry as logged (CSV only).",
+    help="daily: one row per calendar day; any other: every entry of that kind as logged "
+    "(medicine: every medicine, whatever --from/--to) (CSV only).",
 )
 @from_option
 @to_option
@@ -170,9 +171,11 @@ def _write_dictionary(ctx: click.Context, table: str, file: str, force: bool) ->
 )
 @click.pass_context
 def import_entries(ctx: click.Context, file: Path, update: bool) -> None:
-    """Import pain entries or exercise sessions from a CSV made by `tracker export`.
+    """Import one table's entries (pain, exercise, medicine, med_change, dose or side_effect)
+    from a CSV made by `tracker export`.
 
-    The kind is read from the header (export with --table pain or --table exercise). The
+    The kind is read from the header (export with --table pain, --table dose, ...). Import
+    the medicine table before the tables that refer to it (med_change, dose, side_effect). The
     whole file is checked first; one bad row stops the import and nothing is added. A row
     whose id is in the diary with the same values is skipped; with other values the import
     stops and names them, unless --update is given. Rows without an id are skipped when an

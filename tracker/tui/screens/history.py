@@ -22,7 +22,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Header, Static
 
-from tracker.kinds import KIND_NAMES, KINDS
+from tracker.kinds import KINDS, with_forms
 from tracker.models.times import time_of_day
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.data import HistoryRow, load_history
@@ -31,7 +31,8 @@ from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.confirm import ConfirmScreen
 from tracker.tui.widgets.footer import KeyFooter
 
-FILTERS = ("all", *KIND_NAMES)
+#: The kinds the app has a form for (a kind without one yet is not listed).
+FILTERS = ("all", *(of.name for of in with_forms()))
 #: Rows added to the table at a time, and how close to its end the cursor gets before more.
 PAGE_SIZE = 300
 LOAD_MORE_WITHIN = 20
