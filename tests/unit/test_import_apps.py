@@ -432,12 +432,12 @@ def test_imported_sessions_round_trip_through_csv(db_path, tmp_path):
     assert rows(other) == rows(db_path)
 
 
-def test_a_schema_4_diary_gains_the_source_columns(db_path):
+def test_an_older_diary_gains_the_source_columns(db_path):
     from tracker.store import schema
 
     conn = sqlite3.connect(db_path)
     conn.isolation_level = None
-    schema.migrate(conn, stop_before="m005_exercise_source")
+    schema.migrate(conn, stop_before="m006_exercise_source")
     conn.execute("PRAGMA application_id = 1414679345")
     conn.execute(
         "INSERT INTO exercise (date, logged_at, activity, category, minutes) "

@@ -72,7 +72,8 @@ report_to_option = click.option(
     type=click.Choice(TABLE_NAMES),
     default="daily",
     show_default=True,
-    help="daily: one row per calendar day; pain or exercise: every entry as logged (CSV only).",
+    help="daily: one row per calendar day; any other: every entry of that kind as logged "
+    "(medicine: every medicine, whatever --from/--to) (CSV only).",
 )
 @from_option
 @to_option
@@ -212,10 +213,13 @@ def import_entries(
     id, or same start and category) is not added again, so importing twice adds nothing.
     Use --dry-run first to see what would happen. The whole import is one transaction.
 
-    A tracker CSV: the kind is read from the header. The whole file is checked first; one
-    bad row stops the import and nothing is added. A row whose id is in the diary with the
-    same values is skipped; with other values the import stops and names them, unless
-    --update is given.
+    A tracker CSV holds one table's entries (pain, exercise, medicine, med_change, dose or
+    side_effect); the kind is read from the header. Import the medicine table before the
+    tables that refer to it (med_change, dose, side_effect). The whole file is checked
+    first; one bad row stops the import and nothing is added. A row whose id is in the diary
+    with the same values is skipped; with other values the import stops and names them,
+    unless --update is given. Rows without an id are skipped when an identical entry is in
+    the diary, so importing the same file twice adds nothing.
     """
     from tracker.exchange.import_sniff import TRACKER_CSV, sniff
 
