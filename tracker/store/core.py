@@ -23,7 +23,7 @@ from tracker.store.rows import damage, how_to_fix
 #: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
 APPLICATION_ID = 0x54524B31
 #: The number of migrations in tracker.store.schema (a test keeps the two equal).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_MS = 5000
 
 #: The stored columns of each kind, in order (declared by the kind in `tracker.kinds`).
