@@ -224,9 +224,7 @@ def m007_symptom_rating(db: Database) -> None:
         )
         """
     )
-    db.execute(
-        "CREATE INDEX IF NOT EXISTS symptom_rating_date ON symptom_rating (date, logged_at)"
-    )
+    db.execute("CREATE INDEX IF NOT EXISTS symptom_rating_date ON symptom_rating (date, logged_at)")
 
 
 MIGRATION_NAMES: list[str] = [m.name for m in migrations._migrations]
