@@ -281,3 +281,20 @@ def test_the_symptom_rating_validator_keeps_the_scale_apart():
     for bad in ("5", "-1", "2.5", ""):
         with pytest.raises(ValueError, match="severity"):
             validate_symptom_rating({"name": "x", "severity": bad, "scale": "s"})
+
+
+def test_ratings_are_edited_deleted_exported_and_imported_like_any_kind(tmp_path, invoke):
+    invoke("import", str(write(tmp_path, "bearable.csv", BEARABLE)))
+    edited = invoke("edit", "symptom_rating", "1", "--severity", "3")
+    assert edited.exit_code == 0 and "Neck pain: 3/4 (Severe), from Bearable" in edited.output
+    refused = invoke("edit", "symptom_rating", "1", "--severity", "7")
+    assert refused.exit_code == 2 and "severity" in refused.output + refused.stderr
+    out = tmp_path / "ratings.csv"
+    assert invoke("export", "--table", "symptom_rating", str(out)).exit_code == 0
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header == "id,date,logged_at,name,severity,scale,source,note"
+    assert invoke("delete", "symptom_rating", "2", "--yes").exit_code == 0
+    back = invoke("import", str(out))
+    assert back.exit_code == 0, back.output + back.stderr
+    listed = invoke("list", "--days", "0").output
+    assert listed.count("Burning feet: 1/4 (Mild)") == 1 and "Neck pain: 3/4" in listed
