@@ -107,8 +107,9 @@ def edit_symptom_rating(ctx: click.Context, entry_id: int, **options) -> None:
 @click.pass_context
 def delete(ctx: click.Context, kind: str, entry_id: int, yes: bool) -> None:
     """Delete one entry by its kind (pain, exercise, medicine, med_change, dose,
-    side_effect, symptom_rating) and id. A medicine that changes, doses or side effects refer to is not
-    deleted (stop it with `tracker med stop` instead, which keeps its history)."""
+    side_effect, symptom_rating) and id. A medicine that changes, doses or side effects
+    refer to is not deleted (stop it with `tracker med stop` instead, which keeps its
+    history)."""
     from tracker.store.medicines import with_medicine_names
 
     store = open_store(ctx)

@@ -218,8 +218,9 @@ def import_entries(
     pain scores); the rest (mood, sleep, tags, foods, weather...) is counted, not taken.
 
     A tracker CSV holds one table's entries (pain, exercise, medicine, med_change, dose,
-    side_effect or symptom_rating); the kind is read from the header. Import the medicine table before the
-    tables that refer to it (med_change, dose, side_effect). The whole file is checked
+    side_effect or symptom_rating); the kind is read from the header. Import the medicine
+    table before the tables that refer to it (med_change, dose, side_effect). The whole
+    file is checked
     first; one bad row stops the import and nothing is added. A row whose id is in the diary
     with the same values is skipped; with other values the import stops and names them,
     unless --update is given. Rows without an id are skipped when an identical entry is in
