@@ -144,18 +144,24 @@ def test_severities_are_kept_0_to_4_labelled_and_shown_apart(tmp_path, db_path, 
     assert "/10" not in "".join(line for line in listed.splitlines() if "symptom rating" in line)
 
 
-def test_symptom_ratings_never_reach_pain_figures_or_tips(tmp_path, db_path, invoke):
+def test_symptom_ratings_never_reach_pain_figures_or_tips(tmp_path, db_path, invoke, monkeypatch):
+    monkeypatch.setenv("TRACKER_TODAY", "2020-07-28")
     for day in range(1, 29):
         invoke("pain", str(3 + day % 4), "--date", f"2020-07-{day:02d}")
     invoke("exercise", "walking", "30", "--date", "2020-07-20")
     before = [invoke(*args).output for args in (("stats", "--json"), ("tips", "--json"))]
-    severe = HEADER + "".join(
-        f"{day}th Jul 2020,Monday,pm,Symptom,4,Nerve pain (Extreme),\n" for day in range(4, 29)
+    severe = HEADER + "".join(  # every day rated, from before the first pain entry on
+        f"{day}th {month} 2020,Monday,pm,Symptom,4,Nerve pain (Extreme),\n"
+        for month in ("Jun", "Jul")
+        for day in range(4, 29)
     )
     report = imported(db_path, write(tmp_path, "severe.csv", severe))
-    assert report.ratings == 25
+    assert report.ratings == 50
     after = [invoke(*args).output for args in (("stats", "--json"), ("tips", "--json"))]
-    assert after == before and json.loads(after[0])
+    assert after == before
+    stats = json.loads(after[0])
+    assert stats["days_logged"] == 28 and stats["recent_avg"] is not None
+    assert isinstance(json.loads(after[1]), list)
 
 
 # ---- Flaredown ----------------------------------------------------------------------------
