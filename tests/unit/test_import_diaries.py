@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.exchange import import_sniff
 from tracker.exchange.import_sessions import parse_zone, run
@@ -304,3 +306,53 @@ def test_ratings_are_edited_deleted_exported_and_imported_like_any_kind(tmp_path
     assert back.exit_code == 0, back.output + back.stderr
     listed = invoke("list", "--days", "0").output
     assert listed.count("Burning feet: 1/4 (Mild)") == 1 and "Neck pain: 3/4" in listed
+
+
+CELLS = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12
+) | st.sampled_from(
+    [
+        "",
+        "1000",
+        "2",
+        "4",
+        "Taken",
+        "Not Taken",
+        "1mg",
+        "pm",
+        "08:30",
+        "Symptom",
+        "Meds/Supplements",
+        "Neck pain (Mild)",
+        "Paracetamol (mg)",
+        "23rd Jul 2020",
+        "2020-07-23",
+        "99:99",
+        "-1",
+        "1e3",
+    ]
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    header=st.sampled_from([HEADER, NEW_HEADER, "Date,Fatigue,Ibuprofen,Tags,Foods,Wind\n"]),
+    rows=st.lists(st.lists(CELLS, min_size=0, max_size=9), max_size=6),
+)
+def test_any_diary_file_is_imported_or_refused_in_one_line(header, rows):
+    import csv
+    import io
+    import tempfile
+
+    body = io.StringIO()
+    csv.writer(body).writerows(rows)
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder), "x.csv", header + body.getvalue())
+        with Store.open(Path(folder) / "t.db") as store:
+            try:
+                report = run(store, path, zone=LONDON, dry_run=True)
+            except UsageProblem as exc:
+                assert "\n" not in str(exc) and "x.csv" in str(exc)
+                return
+            assert store.count("dose") == 0 and store.count("symptom_rating") == 0
+            assert report.lines()[0].startswith("Dry run of ")
