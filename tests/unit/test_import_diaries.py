@@ -356,3 +356,20 @@ def test_any_diary_file_is_imported_or_refused_in_one_line(header, rows):
                 return
             assert store.count("dose") == 0 and store.count("symptom_rating") == 0
             assert report.lines()[0].startswith("Dry run of ")
+
+
+def test_bearable_clock_times_and_unknown_slots(tmp_path, db_path):
+    text = HEADER + (
+        "23rd Jul 2020,Thursday,8:30 PM,Meds/Supplements,75,Pregabalin (mg),\n"
+        "23rd Jul 2020,Thursday,evening,Meds/Supplements,75,Pregabalin (mg),\n"
+        "23rd Jul 2020,Thursday,,Meds/Supplements,,Pregabalin (mg),\n"
+    )
+    imported(db_path, write(tmp_path, "b.csv", text))
+    doses = sorted(rows(db_path, "dose"), key=lambda d: d["id"])
+    assert [(d["time"], d["amount"]) for d in doses] == [
+        ("20:30", 75.0),
+        (None, 75.0),
+        (None, None),
+    ]
+    assert doses[1]["note"] == "Bearable line 3: 75 Pregabalin (mg), evening"
+    assert doses[2]["note"] == "Bearable line 4: Pregabalin (mg)"

@@ -42,7 +42,7 @@ _SYMPTOMS = {"symptom", "symptoms"}
 LABELS = {"none": 0, "mild": 1, "moderate": 2, "severe": 3, "unbearable": 4, "extreme": 4}
 SLOTS = ("pre", "am", "mid", "pm", "all day")
 _TRAILING = re.compile(r"(.*?)\s*\(([^()]*)\)\s*")
-_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])(?::[0-5][0-9])?")
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])(?::[0-5][0-9])?\s*([AaPp][Mm])?")
 _AMOUNT = re.compile(r"\+?(?:[0-9]{1,6}(?:\.[0-9]{1,4})?|\.[0-9]{1,4})")
 #: Why each other category is not taken.
 NOT_TAKEN = {
@@ -103,8 +103,17 @@ def _cell(cells: list[str], index: int | None) -> str:
 
 
 def _clock(slot: str) -> str | None:
-    match = _CLOCK.fullmatch(slot)
-    return None if match is None else f"{int(match[1]):02d}:{match[2]}"
+    """'08:30', '8:30', '20:30:00', '8:30 PM' -> 'HH:MM'; None for a slot (pre, am, mid, pm,
+    all day) or anything else, which the note keeps as written."""
+    match = _CLOCK.fullmatch(slot.strip())
+    if match is None:
+        return None
+    hour = int(match[1])
+    if match[3]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match[3].lower() == "pm" else 0)
+    return f"{hour:02d}:{match[2]}"
 
 
 def _says(first: str, slot: str, notes: str) -> str:
@@ -135,8 +144,6 @@ def _dose(
         return Skipped(where, "a Meds/Supplements line without a name (detail)")
     if amount and _AMOUNT.fullmatch(amount) is None:
         return Skipped(where, f"amount {amount!r} is not a number such as 1000 or 0.5")
-    if slot and slot.lower() not in SLOTS and _clock(slot) is None:
-        return Skipped(where, f"time of day {slot!r} is not a slot ({', '.join(SLOTS)}) or HH:MM")
     name, unit = split_unit(detail)
     value = float(amount) if amount else None
     return DoseRecord(
@@ -171,8 +178,6 @@ def _rating(
         return Skipped(
             where, f"severity {amount} does not match its label in {detail!r}; not guessed"
         )
-    if slot and slot.lower() not in SLOTS and _clock(slot) is None:
-        return Skipped(where, f"time of day {slot!r} is not a slot ({', '.join(SLOTS)}) or HH:MM")
     return RatingRecord(
         source=SOURCE,
         line=line,
