@@ -25,6 +25,8 @@ Strava, Garmin, Apple Health, GPX, TCX or FIT file (or a folder of them) and the
      start time to compare): reported and not imported, unless `keep_overlaps`;
    - everything else is added.
 A file that cannot be read at all stops the import (UsageProblem), nothing written.
+A symptom diary (Bearable, Flaredown: `import_sniff.DIARIES`) is handed to `import_diaries`
+(medicines, doses, 0-4 symptom ratings), whose report has the same `lines()` and `added`.
 """
 
 from __future__ import annotations
