@@ -37,9 +37,10 @@ from tracker.exchange import import_bearable, import_flaredown
 from tracker.exchange.import_diary_records import DoseRecord, NotTaken, RatingRecord
 from tracker.exchange.import_records import Skipped
 from tracker.exchange.import_sessions import Report
-from tracker.kinds import DOSE, MEDICINE, SYMPTOM_RATING
+from tracker.kinds import DOSE, MED_CHANGE, MEDICINE, SYMPTOM_RATING
 from tracker.models import ValidationError, validate_dose, validate_med_change, validate_medicine
-from tracker.models.symptom_ratings import validate_symptom_rating
+from tracker.models.medicines import Dose
+from tracker.models.symptom_ratings import SymptomRating, validate_symptom_rating
 from tracker.store import Store
 from tracker.store import imported as rehearsals
 from tracker.store import imported_diaries as sql
@@ -78,8 +79,8 @@ def run(
     reader, what = FORMATS[kind]
     report = DiaryReport(str(path), dry_run, zone_text, source=what)
     report.formats[kind] += 1
-    doses: list[tuple[DoseRecord, Any]] = []
-    ratings: list[tuple[RatingRecord, Any]] = []
+    doses: list[tuple[DoseRecord, Dose]] = []
+    ratings: list[tuple[RatingRecord, SymptomRating]] = []
     for item in reader(path):  # the whole file first: a bad date stops before any write
         report.read += 1
         if isinstance(item, NotTaken):
@@ -121,7 +122,7 @@ def _note(record: DoseRecord | RatingRecord) -> str:
     return f"{record.source} line {record.line}: {record.says}"
 
 
-def _dose(record: DoseRecord, zone: ZoneInfo | None) -> Any:
+def _dose(record: DoseRecord, zone: ZoneInfo | None) -> Dose | Skipped:
     try:
         validate_medicine({"name": record.name, "date": record.day.isoformat()})
         return validate_dose(
@@ -139,7 +140,7 @@ def _dose(record: DoseRecord, zone: ZoneInfo | None) -> Any:
         return Skipped(record.where, f"{exc.field}: {exc.message}")
 
 
-def _rating(record: RatingRecord, zone: ZoneInfo | None) -> Any:
+def _rating(record: RatingRecord, zone: ZoneInfo | None) -> SymptomRating | Skipped:
     try:
         return validate_symptom_rating(
             {
@@ -160,7 +161,7 @@ def _rating(record: RatingRecord, zone: ZoneInfo | None) -> Any:
 
 
 def _medicines(
-    conn: Any, doses: list[tuple[DoseRecord, Any]], report: DiaryReport
+    conn: Any, doses: list[tuple[DoseRecord, Dose]], report: DiaryReport
 ) -> tuple[dict[str, int], dict[str, str | None]]:
     """Folded name -> the medicine's id and unit: found in the diary, or added (as needed,
     started on the first day the file records it)."""
@@ -192,17 +193,11 @@ def _medicines(
         start = validate_med_change(
             {"medicine_id": medicine_id, "change": "start", "date": day, "note": origin}
         )
-        sql.insert(conn, "med_change", _values("med_change", start))
+        sql.insert(conn, "med_change", MED_CHANGE.stored_values(start))
         ids[folded], units[folded] = medicine_id, unit
         report.added += 1
         report.new_medicines.append(MEDICINE.describe(medicine.as_row()))
     return ids, units
-
-
-def _values(kind: str, entry: Any) -> dict[str, Any]:
-    from tracker.kinds import kind_named
-
-    return kind_named(kind).stored_values(entry)
 
 
 def _dose_key(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -218,7 +213,7 @@ def _dose_key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 def _add_doses(
     conn: Any,
-    doses: list[tuple[DoseRecord, Any]],
+    doses: list[tuple[DoseRecord, Dose]],
     ids: dict[str, int],
     units: dict[str, str | None],
     report: DiaryReport,
@@ -258,7 +253,9 @@ def _rating_key(row: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def _add_ratings(conn: Any, ratings: list[tuple[RatingRecord, Any]], report: DiaryReport) -> None:
+def _add_ratings(
+    conn: Any, ratings: list[tuple[RatingRecord, SymptomRating]], report: DiaryReport
+) -> None:
     days = sorted({rating.date for _, rating in ratings})
     stored = Counter(_rating_key(row) for row in sql.rows_on(conn, "symptom_rating", days))
     for record, rating in ratings:

@@ -22,6 +22,7 @@ and UK forms are read (`import_diary_records.DayReader`); anything else stops th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,10 +111,7 @@ def _first_treatment(body: list[tuple[int, list[str]]], tags: int) -> int:
     return first
 
 
-def _dose(where: str, line: int, day: object, name: str, cell: str) -> DoseRecord:
-    import datetime as dt
-
-    assert isinstance(day, dt.date)
+def _dose(where: str, line: int, day: dt.date, name: str, cell: str) -> DoseRecord:
     folded = cell.lower()
     amount: float | None = None
     unit: str | None = None
