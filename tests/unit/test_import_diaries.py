@@ -373,3 +373,11 @@ def test_bearable_clock_times_and_unknown_slots(tmp_path, db_path):
     ]
     assert doses[1]["note"] == "Bearable line 3: 75 Pregabalin (mg), evening"
     assert doses[2]["note"] == "Bearable line 4: Pregabalin (mg)"
+
+
+def test_a_dose_without_the_medicines_unit_keeps_no_amount(tmp_path, db_path):
+    text = "Date,Ibuprofen,Tags,Foods\n2020-07-23,200 mg,,\n2020-07-24,2,,\n2020-07-25,0.2 g,,\n"
+    imported(db_path, write(tmp_path, "f.csv", text))
+    doses = rows(db_path, "dose")
+    assert [d["amount"] for d in doses] == [200.0, None, None]
+    assert doses[1]["note"] == "Flaredown line 3: Ibuprofen: 2"

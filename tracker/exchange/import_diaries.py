@@ -11,7 +11,8 @@ here), and the app's import dialog through the same function.
    tracker's vocabulary the file gives for it.
 3. Doses: taken (Bearable's meds rows; Flaredown's `Taken` or a dose) or skipped
    (Flaredown's `Not Taken`). The amount is kept when it is in the medicine's unit (or
-   the medicine has none); otherwise it is left empty and the note keeps it as written. The
+   the medicine has none); otherwise (another unit, or none said for a medicine that has
+   one) it is left empty and the note keeps it as written. The
    note always says where it came from and what the file says: "Bearable line 12: 1000
    Paracetamol (mg), pm".
 4. Symptom ratings: on the app's own 0-4 scale, as they are (kind `symptom_rating`).
@@ -224,8 +225,8 @@ def _add_doses(
         folded = record.name.strip().casefold()
         dose.medicine_id = ids[folded]
         unit = units[folded]
-        if record.unit and unit and record.unit != unit:
-            dose.amount = None  # not in the medicine's unit: the note keeps it as written
+        if unit and record.unit != unit:
+            dose.amount = None  # not (or not said to be) in the medicine's unit: in the note
         values = DOSE.stored_values(dose)
         key = _dose_key(values)
         if stored[key]:
