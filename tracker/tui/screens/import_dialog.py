@@ -157,7 +157,7 @@ class ImportScreen(TrackerModal[None]):
         can_import = message.sessions > 0 and self.request() == message.request
         self.query_one("#import-run", Button).disabled = not can_import
         if message.sessions:
-            self._status("Nothing was written yet: Import (ctrl+s) adds these sessions.")
+            self._status("Nothing was written yet: Import (ctrl+s) adds what the preview lists.")
         else:
             self._status("Nothing to import from this file.")
 
