@@ -47,8 +47,8 @@ METHOD_NOTE = (
     "How changes are compared, and what adherence counts: Medicines in detail, after the charts."
 )
 
-#: The changes page 1 tries (the latest), before fewer.
-CHANGE_STEPS = (8, 6, 5, 4, 3, 2, 1)
+#: What page 1 tries, most first: (the latest changes shown, the side effects line shown).
+LEVELS = ((8, True), (6, True), (4, True), (3, True), (2, True), (2, False), (1, False), (0, False))
 TABLE_PT = 7.5
 SMALL_PT = 7
 
@@ -67,8 +67,7 @@ def medicines_block(pdf: Any, data: MedicineData | None, then: Callable[[Any], N
     if data is None or not data.any_medicine:
         return
     section = medicines_section(data.summary)
-    levels = [_Level(n, True) for n in CHANGE_STEPS] + [_Level(1, False), _Level(0, False)]
-    for level in levels:
+    for level in (_Level(*values) for values in LEVELS):
         with pdf.offset_rendering() as dry:
             _draw(dry, section, data.summary, level)
             then(dry)
@@ -97,9 +96,10 @@ def _draw(pdf: Any, section: MedicinesSection, s: MedicineSummary, level: _Level
         )
         marked = [(*row[:-2], _mixed(row[-2]), row[-1]) for row in shown]
         _table(pdf, section.changes.header, marked, section.changes.widths)
-    if len(shown) < len(changes):
-        earlier = len(changes) - len(shown)
-        cut.append(f"{plural(earlier, 'earlier change')} of the period")
+    if not shown and changes:
+        cut.append(f"the period's {plural(len(changes), 'change')}")
+    elif len(shown) < len(changes):
+        cut.append(f"{plural(len(changes) - len(shown), 'earlier change')}")
     notes = [METHOD_NOTE, NO_ADVICE]
     if shown:
         mixed = any(row[-2].endswith(MIXED) for row in marked)
@@ -111,7 +111,11 @@ def _draw(pdf: Any, section: MedicinesSection, s: MedicineSummary, level: _Level
     elif effects:
         cut.append("the side effects")
     if cut:
-        _line(pdf, f"For space, {' and '.join(cut)} are in Medicines in detail, page 2 on.", "I")
+        _line(
+            pdf,
+            f"Left out for space: {' and '.join(cut)} (see Medicines in detail, after the charts).",
+            "I",
+        )
     paragraph(pdf, " ".join(notes), SMALL_PT, "I")
 
 
