@@ -167,7 +167,7 @@ def _markers(ctx: click.Context, start: str, end: dt.date) -> list:
     from tracker.store import medicines as meds
 
     store = open_store(ctx, create=False)
-    return regimen_markers(meds.medicines(store), meds.changes(store, None, start), start, end)
+    return regimen_markers(meds.medicines(store), meds.changes(store), start, end)
 
 
 def build_charts(
