@@ -118,6 +118,8 @@ def test_med_stats_says_each_change_with_n_interval_and_caveat(diary, invoke):
     assert "Taken for: flare (3)." in text
     assert text.endswith("talk to your prescriber before changing or stopping a medicine.")
 
+    assert "Medicines: 3 in the diary. `tracker med stats` says" in invoke("stats").output
+
     later = flat(invoke("med", "stats", "--from", "2024-06-01").output)
     assert "From 2024-06-01 to 2024-06-30." in later
     assert "15 May 2024:" not in later and "20 Jun 2024:" in later

@@ -90,6 +90,16 @@ def stats(
         click.echo(NOTHING_YET if rows == ([], []) else "Nothing logged in this period.")
     else:
         click.echo("\n".join(describe(summary)))
+        _medicines_pointer(ctx)
+
+
+def _medicines_pointer(ctx: click.Context) -> None:
+    """One line pointing to `tracker med stats` when the diary holds medicines."""
+    from tracker.words.medicine_weeks import STATS_POINTER
+
+    count = open_store(ctx, create=False).count("medicine")
+    if count:
+        click.echo(STATS_POINTER.format(count=count))
 
 
 # ---- plot -----------------------------------------------------------------------------------

@@ -22,6 +22,11 @@ from tracker.words.units import days, plural
 
 #: Weeks listed per medicine (the latest); the period's totals cover every week.
 SHOWN_WEEKS = 8
+#: What `tracker stats` says about medicines: where their figures are.
+STATS_POINTER = (
+    "Medicines: {count} in the diary. `tracker med stats` says what each change did to pain "
+    "(before and after, an association), adherence, as-needed use and side effects."
+)
 #: The legend's words for the markers, the same on every chart.
 MARKER_LEGEND = "medicine change"
 
