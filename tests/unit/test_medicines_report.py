@@ -145,6 +145,8 @@ def test_med_stats_refuses_a_bad_period_and_needs_no_diary(invoke, db_path, fixe
     result = invoke("med", "stats", "--from", "2024-13-01")
     assert result.exit_code == 2 and "--from" in result.output + result.stderr
     assert "No medicines yet" in invoke("med", "stats").output
+    empty = json.loads(invoke("med", "stats", "--json").output)
+    assert empty["changes"] == [] and empty["end"] == TODAY.isoformat()
     assert not db_path.exists()
 
 

@@ -60,17 +60,17 @@ def med_stats(ctx: click.Context, start: str | None, end: str | None, as_json: b
     import json
     import shutil
 
+    from tracker.exchange.medicine_data import MedicineData, gather_medicines, no_medicines
     from tracker.models import today
     from tracker.period import parse_period
-
-    first, last = parse_period(start, end, names=("--from", "--to"))
-    if not db_path(ctx).exists():  # nothing to read, and no diary is made
-        click.echo("{}" if as_json else NO_MEDICINES)
-        return
-    from tracker.exchange.medicine_data import gather_medicines
     from tracker.words.medicine_weeks import stats_lines
 
-    data = gather_medicines(open_store(ctx, create=False), first, last, today())
+    first, last = parse_period(start, end, names=("--from", "--to"))
+    data: MedicineData
+    if db_path(ctx).exists():
+        data = gather_medicines(open_store(ctx, create=False), first, last, today())
+    else:  # nothing to read, and no diary is made
+        data = no_medicines(first, last, today())
     if as_json:
         click.echo(json.dumps(data.summary, indent=2, ensure_ascii=False))
         return

@@ -19,7 +19,7 @@ from tracker.analysis.medicine_use import TREND_DAYS, MedicineSummary, medicine_
 from tracker.analysis.medicines import BEFORE_DAYS, daily_measures
 from tracker.store import Store
 
-__all__ = ["MedicineData", "gather_medicines"]
+__all__ = ["MedicineData", "gather_medicines", "no_medicines"]
 
 
 @dataclass(frozen=True)
@@ -70,3 +70,11 @@ def gather_medicines(
         markers=regimen_markers(medicines, changes, first, last),
         any_medicine=bool(medicines),
     )
+
+
+def no_medicines(start: str | None, end: str | None, today: dt.date) -> MedicineData:
+    """The summary of a diary without medicines (or without a file): every list empty."""
+    summary = medicine_summary(
+        [], [], [], [], daily_measures([]), today=today, start=start, end=end
+    )
+    return MedicineData(summary=summary)
