@@ -67,13 +67,31 @@ def medicines_block(pdf: Any, data: MedicineData | None, then: Callable[[Any], N
     if data is None or not data.any_medicine:
         return
     section = medicines_section(data.summary)
-    for level in (_Level(*values) for values in LEVELS):
+    levels = [_Level(*values) for values in LEVELS]
+
+    def fits(level: _Level) -> bool:
         with pdf.offset_rendering() as dry:
             _draw(dry, section, data.summary, level)
             then(dry)
-        if not dry.page_break_triggered:
-            break
-    _draw(pdf, section, data.summary, level)
+        return not dry.page_break_triggered
+
+    _draw(pdf, section, data.summary, levels[_first_fitting(levels, fits)])
+
+
+def _first_fitting(levels: Sequence[_Level], fits: Callable[[_Level], bool]) -> int:
+    """The index of the first level that fits (the last when none does). Levels go from
+    most to least detail, so what fits is a tail of the list: the full level is tried first
+    (it fits for most diaries: one dry run), then the rest is bisected (at most 3 more)."""
+    if fits(levels[0]):
+        return 0
+    low, high = 1, len(levels) - 1  # levels[high] is drawn even if it does not fit
+    while low < high:
+        middle = (low + high) // 2
+        if fits(levels[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _draw(pdf: Any, section: MedicinesSection, s: MedicineSummary, level: _Level) -> None:
