@@ -77,9 +77,14 @@ def tips(ctx: click.Context, as_json: bool) -> None:
     from tracker.guidance import tips_for, tips_text
     from tracker.guidance.render import for_cli
 
+    medicines: list[dict] = []
+    changes: list[dict] = []
     if db_path(ctx).exists():
+        from tracker.store import medicines as meds
+
         store = open_store(ctx)
         pain_rows, exercise_rows = store.pain_rows(), store.exercise_rows()
+        medicines, changes = meds.medicines(store), meds.changes(store)
     else:  # no diary yet: the "nothing logged" tip, and no file is created
         pain_rows, exercise_rows = [], []
     from tracker.cli.common import user_settings
@@ -92,7 +97,11 @@ def tips(ctx: click.Context, as_json: bool) -> None:
         weekly_target=chosen.weekly_target,
         baseline_from=chosen.baseline_from,
     )
-    found = tips_for(summary)
+    # The medicine tips in their tiers, as the app shows them (guidance.medicine_tips).
+    from tracker.guidance.medicine_tips import medicine_tips, merge_tips
+
+    med_tips = medicine_tips(medicines, changes, pain_rows, models.today()) if changes else []
+    found = merge_tips(tips_for(summary), med_tips)
     if as_json:
         # The same shell wording as the text output ({guide:X} -> `tracker guide X`).
         rows = [
