@@ -74,21 +74,25 @@ def tips(ctx: click.Context, as_json: bool) -> None:
 
     from tracker import models
     from tracker.analysis import summarize
+    from tracker.cli.common import user_settings
     from tracker.guidance import tips_for, tips_text
     from tracker.guidance.render import for_cli
 
+    chosen = user_settings(ctx)
+    today = models.today()
     if db_path(ctx).exists():
+        from tracker.analysis.window import dashboard_rows
+
+        # A bounded window (the last weeks, the baseline, the first and last days): the
+        # same tips as from every row (tests/unit/test_window_reads.py), at any diary size.
         store = open_store(ctx)
-        pain_rows, exercise_rows = store.pain_rows(), store.exercise_rows()
+        pain_rows, exercise_rows = dashboard_rows(store, today.isoformat(), chosen.baseline_from)
     else:  # no diary yet: the "nothing logged" tip, and no file is created
         pain_rows, exercise_rows = [], []
-    from tracker.cli.common import user_settings
-
-    chosen = user_settings(ctx)
     summary = summarize(
         pain_rows,
         exercise_rows,
-        today=models.today(),
+        today=today,
         weekly_target=chosen.weekly_target,
         baseline_from=chosen.baseline_from,
     )

@@ -455,13 +455,31 @@ class Store:
     def exercise_rows(self, start: str | None = None, end: str | None = None) -> list[Row]:
         return self.rows("exercise", start, end)
 
-    def first_rated_days(self, days: int) -> list[Row]:
-        """Pain entries of the first `days` days that have a rating (a baseline's rows)."""
+    def first_rated_days(
+        self, days: int, since: str | None = None, having: tuple[str, ...] = ()
+    ) -> list[Row]:
+        """Pain entries of the first `days` days (on or after `since`) that have a rating, or,
+        with `having`, a value in each of those columns: a baseline's rows. Whole days: every
+        entry of each day in that span, oldest first; [] when no day qualifies."""
+        tests = "".join(f" AND {name} IS NOT NULL" for name in having)
+        if not set(having) <= set(PAIN_COLUMNS):
+            raise ValueError(f"not pain columns: {having}")
         row = self.conn.execute(
-            "SELECT max(date) FROM (SELECT DISTINCT date FROM pain ORDER BY date LIMIT ?)",
-            (days,),
+            "SELECT min(date), max(date) FROM (SELECT DISTINCT date FROM pain "
+            f"WHERE date >= ?{tests} ORDER BY date LIMIT ?)",
+            (since or "", days),
         ).fetchone()
-        return self.pain_rows(None, row[0]) if row and row[0] else []
+        return self.pain_rows(row[0], row[1]) if row and row[0] else []
+
+    def edge_rows(self, kind_name: str) -> list[Row]:
+        """Every entry of one kind on its first and on its last day (two index look-ups)."""
+        of = kind_named(kind_name)
+        cursor = self.conn.execute(
+            f"SELECT {', '.join(of.columns)} FROM {of.table} WHERE date IN "
+            f"((SELECT min(date) FROM {of.table}), (SELECT max(date) FROM {of.table})) "
+            "ORDER BY date, logged_at, id"
+        )
+        return [_sound(kind_name, _row_to_dict(of, row)) for row in cursor]
 
     def latest(self, kind_name: str) -> Row | None:
         """The most recent entry of one kind (by day, then time of logging), or None."""
