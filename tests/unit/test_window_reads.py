@@ -105,7 +105,17 @@ def test_a_period_from_the_window_equals_it_from_every_row(diaries, name, baseli
                 measures=True,
             )
             options = {"today": TODAY, "start": start, "end": end, "baseline_from": baseline_from}
-            assert summarize(*window, **options) == summarize(*rows, **options)
+            expected = summarize(*rows, **options)
+            assert summarize(*window, **options) == expected
+            # Without the measures' baselines (`tracker plot`): every figure but the PEG's.
+            pain_only = window_rows(
+                store, TODAY.isoformat(), start=start, end=end, baseline_from=baseline_from
+            )
+            summary = summarize(*pain_only, **options)
+            for key in ("peg", "interference"):
+                summary.pop(key)  # type: ignore[misc]
+                expected.pop(key)  # type: ignore[misc]
+            assert summary == expected
 
 
 def test_the_tips_command_reads_the_window(diaries, monkeypatch):
@@ -123,3 +133,21 @@ def test_the_tips_command_reads_the_window(diaries, monkeypatch):
     assert [tip["id"] for tip in __import__("json").loads(result.output)] == [
         tip.id for tip in expected
     ]
+
+
+def test_plot_draws_from_the_window_what_every_row_draws(diaries, monkeypatch):
+    from click.testing import CliRunner
+
+    from tracker import models
+    from tracker.cli import cli
+    from tracker.cli.trends import build_charts
+
+    monkeypatch.setattr(models, "today", lambda: TODAY)
+    monkeypatch.setenv("NO_COLOR", "1")
+    path, rows = diaries["gap"]
+    args = ["--db", str(path), "plot", "--days", "30", "--width", "80", "--height", "12"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    start = shift(TODAY, -29)
+    charts = build_charts(*rows, today=TODAY, start=start, width=80, height=12)
+    assert result.output.startswith("\n".join(charts))
