@@ -228,4 +228,6 @@ def remind(ctx: click.Context) -> None:
     # No database yet: nothing is logged today either, and none is created.
     store = open_store(ctx, create=False) if db_path(ctx).exists() else None
     if store is None or not store.has_entry_on(today().isoformat()):
-        click.echo("tracker: nothing logged today. Log your pain with: tracker pain N")
+        from tracker.cli import REMIND_LINE  # the fast path (tracker.cli.main) prints it too
+
+        click.echo(REMIND_LINE)

@@ -18,13 +18,12 @@ from typing import Any
 
 from tracker.kinds import EXERCISE, KINDS, PAIN, Kind, kind_named, kind_of
 from tracker.models import Entry, Row
-from tracker.store.rows import damage, how_to_fix
 
-#: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
-APPLICATION_ID = 0x54524B31
-#: The number of migrations in tracker.store.schema (a test keeps the two equal).
-SCHEMA_VERSION = 4
-BUSY_TIMEOUT_MS = 5000
+# The file's identity (application id, schema version) is checked by both doors: here and in
+# the light one `remind` uses (store.quick), so it is declared there.
+from tracker.store.quick import APPLICATION_ID, BUSY_TIMEOUT_MS, SCHEMA_VERSION
+from tracker.store.quick import writable as _writable
+from tracker.store.rows import damage, how_to_fix
 
 #: The stored columns of each kind, in order (declared by the kind in `tracker.kinds`).
 PAIN_COLUMNS = PAIN.columns
@@ -93,16 +92,6 @@ def _create_database(path: Path) -> None:
         with contextlib.suppress(FileExistsError):
             os.link(temporary, path)
         fsync_folder(path.parent)
-
-
-def _writable(path: Path) -> bool:
-    """Whether SQLite could write the file and its -wal/-shm beside it."""
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
-        return False
-    try:
-        return not os.statvfs(path).f_flag & os.ST_RDONLY
-    except (OSError, AttributeError):
-        return True
 
 
 def _connect(path: Path, timeout: float, same_thread: bool) -> tuple[sqlite3.Connection, bool]:
