@@ -288,15 +288,19 @@ class Store:
             target.close()
 
     def close(self) -> None:
-        """Close; a Store that verified the file records it as healthy again.
+        """Close; a file known healthy before is recorded as healthy again after.
 
         Closing the last connection checkpoints the WAL into the main file, which changes its
-        stamp: re-recording it here keeps the next one-line log from a needless full check.
+        stamp: re-recording it here keeps the next one-line log from a needless full check,
+        whether this Store wrote (it verified the file) or only read (the stamp held).
         """
-        self.conn.close()
-        if self._checked:
-            from tracker.store.guard import record_stamp
+        from tracker.store.guard import known_healthy, record_stamp
 
+        # Known healthy now (this Store checked it, or the stamp still holds): the checkpoint
+        # that closing may run only copies pages tracker saw healthy into the main file.
+        healthy = self._checked or (not self.read_only and known_healthy(self.path))
+        self.conn.close()
+        if healthy:
             record_stamp(self.path)
 
     def __enter__(self) -> Store:
