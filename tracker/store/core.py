@@ -433,14 +433,20 @@ class Store:
 
     def rows(self, kind_name: str, start: str | None = None, end: str | None = None) -> list[Row]:
         """Entries of one kind with start <= date <= end (ISO days), oldest first."""
-        columns = kind_named(kind_name).columns
+        return list(self.iter_rows(kind_name, start, end))
+
+    def iter_rows(
+        self, kind_name: str, start: str | None = None, end: str | None = None
+    ) -> Iterator[Row]:
+        """The same rows one at a time, straight from the cursor (bounded memory)."""
+        of = kind_named(kind_name)
         where, params = date_clause(start, end)
         cursor = self.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table_name(kind_name)}{where} "
-            "ORDER BY date, logged_at, id",
+            f"SELECT {', '.join(of.columns)} FROM {of.table}{where} ORDER BY date, logged_at, id",
             params,
         )
-        return [_sound(kind_name, _row_to_dict(kind_named(kind_name), row)) for row in cursor]
+        for row in cursor:
+            yield _sound(kind_name, _row_to_dict(of, row))
 
     def pain_rows(self, start: str | None = None, end: str | None = None) -> list[Row]:
         return self.rows("pain", start, end)
