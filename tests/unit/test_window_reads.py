@@ -151,3 +151,45 @@ def test_plot_draws_from_the_window_what_every_row_draws(diaries, monkeypatch):
     start = shift(TODAY, -29)
     charts = build_charts(*rows, today=TODAY, start=start, width=80, height=12)
     assert result.output.startswith("\n".join(charts))
+
+
+def test_the_report_of_a_period_reads_the_window_and_draws_bands(diaries, monkeypatch):
+    """The report's data for --from is the same from the window as from every row, and its
+    pain chart draws at most MAX_BANDS bands and one line, however many days it shows."""
+    from fpdf import FPDF
+
+    from tracker.exchange import report_chart, report_data
+
+    path, _ = diaries["thirty"]
+    start = shift(TODAY, -399)
+    with Store.open(path) as store:
+        shown = report_data.gather(store, start, today=TODAY, baseline_from="2010-03-15")
+        monkeypatch.setattr(
+            report_data,
+            "window_rows",
+            lambda store, *args, **options: (store.pain_rows(), store.exercise_rows()),
+        )
+        assert report_data.gather(store, start, today=TODAY, baseline_from="2010-03-15") == shown
+        everything = report_data.gather(store, today=TODAY)
+
+    shapes = []
+    for series in (shown.series, everything.series, everything.series[:100]):
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.set_font("Helvetica")
+        counted = {"rect": 0, "polyline": 0}
+        for name in counted:
+            real = getattr(pdf, name)
+
+            def counting(*args, _name=name, _real=real, **options):
+                counted[_name] += 1
+                return _real(*args, **options)
+
+            setattr(pdf, name, counting)
+        report_chart.pain_chart(pdf, 10, 10, 180, 56, series)
+        shapes.append(counted)
+    long_unit = report_chart.chart_unit(everything.series)
+    assert (report_chart.chart_unit(shown.series), long_unit) == ("week", "quarter")
+    assert shapes[0]["rect"] <= report_chart.MAX_BANDS + 5
+    assert shapes[1]["rect"] <= report_chart.MAX_BANDS + 5
+    assert shapes[2]["rect"] >= 90  # a short period: a dot a day
