@@ -181,8 +181,8 @@ def test_the_report_of_a_period_reads_the_window_and_draws_bands(diaries, monkey
         for name in counted:
             real = getattr(pdf, name)
 
-            def counting(*args, _name=name, _real=real, **options):
-                counted[_name] += 1
+            def counting(*args, _name=name, _real=real, _counted=counted, **options):
+                _counted[_name] += 1
                 return _real(*args, **options)
 
             setattr(pdf, name, counting)
