@@ -54,12 +54,29 @@ def cpu_ms(command: list[str], env: dict[str, str], runs: int) -> float:
     times = []
     for index in range(runs + 1):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if index:
             used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             times.append(used * 1000)
     return statistics.median(times)
+
+
+PEAK = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def peak_mib(command: list[str], env: dict[str, str]) -> float:
+    """Peak memory (max RSS) of one run of a child process, in MiB."""
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK, *command], env=env, check=True, capture_output=True, text=True
+    ).stdout
+    return int(out.split()[-1]) / 1024
 
 
 def make_diaries(folder: Path) -> dict[str, Path]:
@@ -127,18 +144,39 @@ def main() -> None:
             ("bare sqlite3 one query", [python, "-c", BARE_QUERY]),
             ("bare click+sqlite3 insert", [python, "-c", BARE_INSERT]),
         ]
+        found: dict[str, list[float]] = {}
         for label, argv in baselines:
-            row = []
+            row: list[float] = []
             for size in labels:
-                extra = [] if argv[-1] == "pass" else [str(diaries[size])]
+                # the bare insert writes to its own copy: a write by anything but tracker
+                # (rightly) costs tracker's next write a full check
+                copy = folder / f"bare-{size}.db"
+                if not copy.exists():
+                    copy.write_bytes(diaries[size].read_bytes())
+                extra = [] if argv[-1] == "pass" else [str(copy)]
                 row.append(cpu_ms([*argv, *extra], base_env, runs))
             _print_row(label, row)
+            found[label] = row
         for label, args, _bounded in commands(folder):
             row = []
             for size in labels:
                 env = {**base_env, "TRACKER_DB": str(diaries[size])}
                 row.append(cpu_ms([python, "-m", "tracker", *args], env, runs))
             _print_row(label, row)
+            found[label] = row
+        row = []
+        for size in labels:
+            env = {**base_env, "TRACKER_DB": str(diaries[size])}
+            row.append(peak_mib([python, "-m", "tracker", "list", "--json", "--days", "0"], env))
+        _print_row("list --json --days 0: MiB", row)
+        print("(every figure is CPU ms but the last row: peak memory in MiB)")
+        for mine, bare in (
+            ("pain 5 (one-line log)", "bare click+sqlite3 insert"),
+            ("remind", "bare sqlite3 one query"),
+        ):
+            ratios = [m / b for m, b in zip(found[mine], found[bare], strict=True)]
+            cells = "".join(f"{value:>8.2f}x" for value in ratios)
+            print(f"{mine + ' / ' + bare.split(':')[0]:<28}{cells}")
 
 
 def _print_row(label: str, row: list[float]) -> None:
