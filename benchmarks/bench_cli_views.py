@@ -55,7 +55,12 @@ def cpu_ms(command: list[str], env: dict[str, str], runs: int) -> float:
     for index in range(runs + 1):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run(
-            command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=tempfile.gettempdir(),  # `-m tracker` must not find a checkout in the cwd
         )
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if index:
@@ -74,7 +79,12 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 def peak_mib(command: list[str], env: dict[str, str]) -> float:
     """Peak memory (max RSS) of one run of a child process, in MiB."""
     out = subprocess.run(
-        [sys.executable, "-c", PEAK, *command], env=env, check=True, capture_output=True, text=True
+        [sys.executable, "-c", PEAK, *command],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tempfile.gettempdir(),
     ).stdout
     return int(out.split()[-1]) / 1024
 
