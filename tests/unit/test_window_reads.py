@@ -153,43 +153,55 @@ def test_plot_draws_from_the_window_what_every_row_draws(diaries, monkeypatch):
     assert result.output.startswith("\n".join(charts))
 
 
-def test_the_report_of_a_period_reads_the_window_and_draws_bands(diaries, monkeypatch):
-    """The report's data for --from is the same from the window as from every row, and its
-    pain chart draws at most MAX_BANDS bands and one line, however many days it shows."""
-    from fpdf import FPDF
+def test_the_report_of_a_period_reads_the_window(diaries, monkeypatch):
+    """The report's data for --from is the same from the window as from every row."""
+    from tracker.exchange import report_data
 
-    from tracker.exchange import report_chart, report_data
-
-    path, _ = diaries["thirty"]
+    path, _ = diaries["alone"]
     start = shift(TODAY, -399)
     with Store.open(path) as store:
-        shown = report_data.gather(store, start, today=TODAY, baseline_from="2010-03-15")
+        shown = report_data.gather(store, start, today=TODAY, baseline_from="2024-02-01")
         monkeypatch.setattr(
             report_data,
             "window_rows",
             lambda store, *args, **options: (store.pain_rows(), store.exercise_rows()),
         )
-        assert report_data.gather(store, start, today=TODAY, baseline_from="2010-03-15") == shown
-        everything = report_data.gather(store, today=TODAY)
+        assert report_data.gather(store, start, today=TODAY, baseline_from="2024-02-01") == shown
 
-    shapes = []
-    for series in (shown.series, everything.series, everything.series[:100]):
-        pdf = FPDF()
-        pdf.add_page()
-        pdf.set_font("Helvetica")
-        counted = {"rect": 0, "polyline": 0}
-        for name in counted:
-            real = getattr(pdf, name)
 
-            def counting(*args, _name=name, _real=real, _counted=counted, **options):
-                _counted[_name] += 1
-                return _real(*args, **options)
+def _shapes_drawn(series) -> dict[str, int]:
+    from fpdf import FPDF
 
-            setattr(pdf, name, counting)
-        report_chart.pain_chart(pdf, 10, 10, 180, 56, series)
-        shapes.append(counted)
-    long_unit = report_chart.chart_unit(everything.series)
-    assert (report_chart.chart_unit(shown.series), long_unit) == ("week", "quarter")
-    assert shapes[0]["rect"] <= report_chart.MAX_BANDS + 5
-    assert shapes[1]["rect"] <= report_chart.MAX_BANDS + 5
-    assert shapes[2]["rect"] >= 90  # a short period: a dot a day
+    from tracker.exchange import report_chart
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica")
+    counted = {"rect": 0, "polyline": 0}
+    for name in counted:
+        real = getattr(pdf, name)
+
+        def counting(*args, _name=name, _real=real, _counted=counted, **options):
+            _counted[_name] += 1
+            return _real(*args, **options)
+
+        setattr(pdf, name, counting)
+    report_chart.pain_chart(pdf, 10, 10, 180, 56, series)
+    return counted
+
+
+def test_the_report_chart_draws_bands_for_a_long_series():
+    """At most MAX_BANDS bands and one line, however many days; a dot a day when short."""
+    from tracker.analysis import daily_series
+    from tracker.exchange import report_chart
+
+    pain, _ = generate(5000, seed=7, end=TODAY)
+    rows = [{**entry.as_row(), "id": index} for index, entry in enumerate(pain)]
+    series = daily_series(rows, shift(TODAY, -4999), TODAY.isoformat())
+    for days, unit in ((100, "day"), (400, "week"), (3650, "month"), (5000, "quarter")):
+        assert report_chart.chart_unit(series[-days:]) == unit
+    rated = sum(day["average"] is not None for day in series[-100:])
+    assert _shapes_drawn(series[-100:])["rect"] == rated + 1  # a dot a day, and the legend's
+    for days in (400, 3650, 5000):
+        drawn = _shapes_drawn(series[-days:])
+        assert drawn["rect"] <= report_chart.MAX_BANDS + 5 and drawn["polyline"] <= 40
