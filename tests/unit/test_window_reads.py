@@ -15,7 +15,7 @@ import pytest
 
 from tracker.analysis import summarize
 from tracker.analysis.calendar import shift
-from tracker.analysis.window import window_rows
+from tracker.analysis.window import WINDOW_DAYS, window_rows
 from tracker.guidance import tips_for
 from tracker.models import validate_exercise
 from tracker.sample import generate, write_sample
@@ -86,6 +86,9 @@ def test_tips_from_the_window_equal_tips_from_every_row(diaries, name, baseline_
     expected = tips_for(summarize(*rows, **options))
     shown = tips_for(summarize(*window, **options))
     assert [(t.id, t.text) for t in shown] == [(t.id, t.text) for t in expected]
+    # `tracker tips` asks for the last WINDOW_DAYS only: the same tips again
+    recent = summarize(*window, **options, start=shift(TODAY, -(WINDOW_DAYS - 1)))
+    assert [(t.id, t.text) for t in tips_for(recent)] == [(t.id, t.text) for t in expected]
     assert len(window[0]) + len(window[1]) < 250
 
 

@@ -70,6 +70,7 @@ def _topic(topic_id: str):
 @click.pass_context
 def tips(ctx: click.Context, as_json: bool) -> None:
     """Show the tips that apply to your diary now, each with the guide topic to read."""
+    import datetime as dt
     import json
 
     from tracker import models
@@ -89,10 +90,15 @@ def tips(ctx: click.Context, as_json: bool) -> None:
         pain_rows, exercise_rows = dashboard_rows(store, today.isoformat(), chosen.baseline_from)
     else:  # no diary yet: the "nothing logged" tip, and no file is created
         pain_rows, exercise_rows = [], []
+    from tracker.analysis.window import WINDOW_DAYS
+
+    # The tips read only figures about today: a period of the last WINDOW_DAYS gives them all,
+    # without the weekly dose of every week since the diary began.
     summary = summarize(
         pain_rows,
         exercise_rows,
         today=today,
+        start=today - dt.timedelta(days=WINDOW_DAYS - 1),
         weekly_target=chosen.weekly_target,
         baseline_from=chosen.baseline_from,
     )
