@@ -18,11 +18,11 @@ import sqlite3
 #: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
 APPLICATION_ID = 0x54524B31
 #: The number of migrations in tracker.store.schema (a test keeps the two equal).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 5000
-#: The table of every kind of entry (tests/unit/test_remind_fast.py holds it equal to the
-#: tables of tracker.kinds.KINDS: a new kind must be added here too).
-ENTRY_TABLES = ("pain", "exercise")
+#: The table of every kind of a day's log (`Kind.daily_log`: what `Store.has_entry_on` asks;
+#: tests/unit/test_remind_fast.py holds the two equal, so a new kind must be added here too).
+ENTRY_TABLES = ("pain", "exercise", "dose", "side_effect")
 
 
 def writable(path: str | os.PathLike[str]) -> bool:

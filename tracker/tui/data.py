@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, diary_baseline
 from tracker.analysis.calendar import diary_today, monday_of, shift
 from tracker.analysis.window import dashboard_rows
-from tracker.kinds import KINDS, Kind
+from tracker.kinds import Kind, with_forms
 from tracker.tui.tips import tips_for_rows
 
 if TYPE_CHECKING:
@@ -108,8 +108,9 @@ def load_dashboard(
 
 
 def load_history(store: Store) -> list[HistoryRow]:
-    """Every entry of every kind, newest first (by day, then time of logging)."""
-    rows = [_history_row(of, row) for of in KINDS.values() for row in store.rows(of.name)]
+    """Every entry of every kind the app has a form for, newest first (by day, then time
+    of logging)."""
+    rows = [_history_row(of, row) for of in with_forms() for row in store.rows(of.name)]
     rows.sort(key=lambda r: (r.date, r.logged_at, r.kind, r.entry_id), reverse=True)
     return rows
 
