@@ -210,10 +210,9 @@ def test_list_json_streams_one_entry_a_line(invoke, db_path):
     import json
 
     from tracker.cli.log import JSON_BATCH
+    from tracker.kinds import KINDS
     from tracker.sample import write_sample
     from tracker.store import Store
-
-    from tracker.kinds import KINDS
 
     assert json.loads(invoke("list", "--json").stdout) == {name: [] for name in KINDS}
     write_sample(db_path, days=JSON_BATCH + 40, seed=2)
