@@ -498,6 +498,9 @@ SYMPTOM_RATING = Kind(
     export_purpose="every 0-4 symptom rating brought in from another app, on its own scale",
     form="",
     stored_damage=_symptom_rating_damage,
+    # Brought in from another app, often years old: not a day logged in tracker (remind, the
+    # diary's first and last day).
+    daily_log=False,
 )
 
 

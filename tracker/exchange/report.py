@@ -23,7 +23,7 @@ from fpdf import FPDF, FontFace
 from tracker.analysis import DEFAULT_WEEKLY_TARGET
 from tracker.analysis.summary_type import Summary
 from tracker.exchange.cells import number
-from tracker.exchange.report_chart import pain_chart, weekly_bars
+from tracker.exchange.report_chart import chart_unit, pain_chart, weekly_bars
 from tracker.exchange.report_data import CHART_WEEKS, MIN_DAYS, ReportData, gather
 from tracker.exchange.report_markers import chart_markers, marker_list
 from tracker.exchange.report_medicines_page import medicines_detail
@@ -141,7 +141,11 @@ def _last(count: int, noun: str) -> str:
 
 
 def _pain_chart(pdf: FPDF, data: ReportData) -> None:
-    _title(pdf, "Pain each day: 0-10, the daily average")
+    unit = chart_unit(data.series)
+    if unit == "day":
+        _title(pdf, "Pain each day: 0-10, the daily average")
+    else:
+        _title(pdf, f"Pain: 0-10, the daily averages of each {unit}")
     top = pdf.get_y() + 1
     markers = data.medicines.markers if data.medicines else []
     chart_markers(pdf, MARGIN, top, pdf.epw, 56, data.series, markers)  # under the data

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, iso_week, summarize
 from tracker.analysis.change import MIN_DAYS
 from tracker.analysis.summary_type import Summary
+from tracker.analysis.window import window_rows
 from tracker.exchange.medicine_data import MedicineData, gather_medicines
 from tracker.models import Row
 from tracker.store import Store
@@ -80,7 +81,12 @@ def gather(
     from tracker.models import today as clock
 
     today = today or clock()
-    pain, exercise = store.pain_rows(), store.exercise_rows()
+    if start is None:  # the whole diary: every row
+        pain, exercise = store.pain_rows(), store.exercise_rows()
+    else:  # the period, the weeks before it and the baselines (analysis.window): bounded
+        pain, exercise = window_rows(
+            store, today, start=start, end=end, baseline_from=baseline_from, measures=True
+        )
     summary = summarize(
         pain,
         exercise,

@@ -9,15 +9,13 @@ screen agree on what "7-day average", "baseline" or a tip mean.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, diary_baseline
 from tracker.analysis.calendar import diary_today, monday_of, shift
-from tracker.analysis.change import BASELINE_DAYS, BASELINE_SPAN_DAYS
+from tracker.analysis.window import dashboard_rows
 from tracker.kinds import Kind, with_forms
-from tracker.models import DAYS_AHEAD
 from tracker.tui.tips import tips_for_rows
 
 if TYPE_CHECKING:
@@ -27,9 +25,6 @@ if TYPE_CHECKING:
 CHART_DAYS = 30
 #: Extra days read before the chart so its 7-day mean line starts filled in.
 LEAD_IN_DAYS = 7
-#: Days read back from today: every tip rule looks at most 14 days back, plus the 7 days
-#: before a session that the flare rule compares with, plus the chart and its lead-in.
-WINDOW_DAYS = 42
 
 
 @dataclass
@@ -110,35 +105,6 @@ def load_dashboard(
             baseline_from=baseline_from,
         ),
     )
-
-
-def dashboard_rows(
-    store: Store, today: str, baseline_from: str | None = None
-) -> tuple[list[dict], list[dict]]:
-    """The window the dashboard needs: baseline days, the last WINDOW_DAYS (and a day dated
-    ahead, from another time zone), the latest rows. The baseline's days are the first rated
-    ones, or the BASELINE_SPAN_DAYS from `baseline_from` (the settings' analysis.baseline_from)."""
-    start = shift(today, -(WINDOW_DAYS - 1))
-    baseline_rows = (
-        store.first_rated_days(BASELINE_DAYS)
-        if baseline_from is None
-        else store.pain_rows(baseline_from, shift(baseline_from, BASELINE_SPAN_DAYS - 1))
-    )
-    pain = _merge(
-        baseline_rows,
-        store.pain_rows(start, shift(today, DAYS_AHEAD)),
-        [store.latest("pain")],
-    )
-    exercise = _merge(
-        store.exercise_rows(start, shift(today, DAYS_AHEAD)), [store.latest("exercise")]
-    )
-    return pain, exercise
-
-
-def _merge(*groups: Sequence[dict | None]) -> list[dict]:
-    """Rows from several reads, each once, in the store's order (day, time of logging, id)."""
-    rows = {row["id"]: row for group in groups for row in group if row is not None}
-    return sorted(rows.values(), key=lambda row: (row["date"], row["logged_at"], row["id"]))
 
 
 def load_history(store: Store) -> list[HistoryRow]:
