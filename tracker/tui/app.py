@@ -273,6 +273,12 @@ class TrackerApp(App[None]):
         if not self._navigation_blocked():
             self.open_form("exercise")
 
+    def action_log_doses(self) -> None:
+        """The dose screen: today's doses, each marked taken or skipped with one key."""
+        from tracker.tui.screens.doses import DoseScreen
+
+        self.show_section(DoseScreen)
+
     def action_dashboard(self) -> None:
         if not self._navigation_blocked():
             while len(self.screen_stack) > 1:

@@ -29,6 +29,13 @@ class AppAction(NamedTuple):
 ACTIONS: tuple[AppAction, ...] = (
     AppAction("p", "log_pain", "Pain", "Log pain", "Record a pain rating (0-10) for today"),
     AppAction("e", "log_exercise", "Exercise", "Log exercise", "Record an exercise session"),
+    AppAction(
+        "m",
+        "log_doses",
+        "Doses",
+        "Log doses",
+        "Today's doses: mark each taken or skipped; as-needed doses with a reason",
+    ),
     AppAction("h", "history", "History", "History", "Every entry, newest first: edit or delete"),
     AppAction("t", "trends", "Trends", "Trends", "Pain and exercise over time"),
     AppAction("g", "guide", "Guide", "Guide", "What the research says about exercise and pain"),

@@ -15,6 +15,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from tracker.diary_info import DiaryInfo
     from tracker.tui.data import DashboardData
+    from tracker.tui.medicines import MedicinesGlance
     from tracker.tui.screens.trends import TrendsData
 
 #: The heading of a failed read's toast (a failed write says "Not saved" or "Not deleted").
@@ -133,3 +134,18 @@ class DiaryInfoLoaded(Message):
     """The facts about the diary were read (for the About screen)."""
 
     info: DiaryInfo
+
+
+@dataclass
+class DosesLoaded(Message):
+    """A day's dose slots were read (`tracker.analysis.dose_slots.DoseSlot`s)."""
+
+    day: str
+    slots: list = field(default_factory=list)
+
+
+@dataclass
+class MedicinesLoaded(Message):
+    """The medicine part of a screen was read (a `tracker.tui.medicines.MedicinesGlance`)."""
+
+    glance: MedicinesGlance
