@@ -16,13 +16,17 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Static
 
 from tracker import models
+from tracker.analysis.calendar import shift
+from tracker.guidance.medicine_tips import merge_tips
 from tracker.tui.commands import quiet_bindings
-from tracker.tui.data import DashboardData, load_dashboard
-from tracker.tui.messages import DashboardLoaded, DataChanged, StoreFailed
+from tracker.tui.data import CHART_DAYS, DashboardData, load_dashboard
+from tracker.tui.medicines import MedicinesGlance, load_medicines_glance
+from tracker.tui.messages import DashboardLoaded, DataChanged, MedicinesLoaded, StoreFailed
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.widgets.footer import KeyFooter
 from tracker.tui.widgets.pain_chart import PainChart
 from tracker.tui.widgets.tip_list import TipLike, TipList
+from tracker.words.medicines import doses_today_line
 
 NO_VALUE = "—"
 
@@ -78,6 +82,8 @@ class DashboardScreen(TrackerScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.data: DashboardData | None = None
+        #: The medicine part (today's doses, chart markers, medicine tips), read by its own job.
+        self.medicines = MedicinesGlance()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,6 +92,8 @@ class DashboardScreen(TrackerScreen[None]):
                 card = Static("…", id=card_id, classes="card")
                 card.border_title = title
                 yield card
+        # Today's doses, shown only when the diary has medicines (m opens the dose screen).
+        yield Static("", id="dose-line", markup=False)
         with Horizontal(id="dashboard-body"):
             yield PainChart(
                 title="Pain, last 30 days",
@@ -114,6 +122,12 @@ class DashboardScreen(TrackerScreen[None]):
             to=self,
             group="dashboard",
         )
+        self.tracker_app.run_store_job(
+            partial(load_medicines_glance, today=today, chart_start=shift(today, 1 - CHART_DAYS)),
+            MedicinesLoaded,
+            to=self,
+            group="dashboard-medicines",
+        )
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()
@@ -126,7 +140,20 @@ class DashboardScreen(TrackerScreen[None]):
             card.update(text)
             card.set_class(card_id == "card-today" and not data.logged_today, "-attention")
         self.query_one(PainChart).set_data(data.daily, data.baseline)
-        self.show_tips(data.tips)
+        self.show_tips(merge_tips(data.tips, self.medicines.tips))
+
+    def on_medicines_loaded(self, message: MedicinesLoaded) -> None:
+        """Today's doses on their line, the regimen changes on the chart, the medicine tips
+        merged into the others (`merge_tips`, as `tracker tips` does)."""
+        glance: MedicinesGlance = message.glance
+        self.medicines = glance
+        line = self.query_one("#dose-line", Static)
+        line.set_class(glance.has_medicines, "-shown")
+        if glance.has_medicines:
+            line.update(f"{doses_today_line(glance.counts)}  m: log doses")
+        self.query_one(PainChart).set_markers(glance.markers)
+        if self.data is not None:
+            self.show_tips(merge_tips(self.data.tips, glance.tips))
 
     def on_store_failed(self, _message: StoreFailed) -> None:
         """The read failed (a damaged row): the cards say so; the App toasts the line."""

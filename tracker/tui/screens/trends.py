@@ -26,7 +26,9 @@ from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.analysis.summary_type import Summary
 from tracker.tui.commands import quiet_bindings
-from tracker.tui.messages import DataChanged, StoreFailed, TrendsLoaded
+from tracker.guidance.medicine_tips import merge_tips
+from tracker.tui.medicines import MedicinesGlance, load_medicines_glance
+from tracker.tui.messages import DataChanged, MedicinesLoaded, StoreFailed, TrendsLoaded
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.tips import tips_for_rows
 from tracker.tui.widgets.footer import KeyFooter
@@ -165,9 +167,27 @@ class TrendsScreen(TrackerScreen[None]):
         )
         reply = partial(TrendsLoaded, request=request)
         self.tracker_app.run_store_job(job, reply, to=self, group="trends")
+        self._load_medicines()
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()
+
+    # ---- medicines: regimen-change markers on the pain chart, medicine tips ----------------
+    medicines = MedicinesGlance()
+
+    def _load_medicines(self) -> None:
+        today = models.today().isoformat()
+        days = PERIODS[self.period].days
+        job = partial(
+            load_medicines_glance, today=today, chart_start=shift(today, 1 - days) if days else None
+        )
+        self.tracker_app.run_store_job(job, MedicinesLoaded, to=self, group="trends-medicines")
+
+    def on_medicines_loaded(self, message: MedicinesLoaded) -> None:
+        self.medicines = message.glance
+        self.query_one(PainChart).set_markers(message.glance.markers)
+        if self.data is not None:
+            self.query_one(TipList).show_tips(merge_tips(self.data.tips, message.glance.tips))
 
     def watch_period(self) -> None:
         self.query_one(PeriodTabs).active = f"period-{self.period}"
@@ -207,7 +227,7 @@ class TrendsScreen(TrackerScreen[None]):
             ("response", response_words(s)),
         ):
             self.query_one(f"#{name}-words", Static).update("\n".join(words))
-        self.query_one(TipList).show_tips(data.tips)
+        self.query_one(TipList).show_tips(merge_tips(data.tips, self.medicines.tips))
 
     def words(self) -> str:
         """Every number shown in words, one line each (for tests and screen readers)."""
