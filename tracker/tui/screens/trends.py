@@ -25,8 +25,8 @@ from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.analysis.summary_type import Summary
-from tracker.tui.commands import quiet_bindings
 from tracker.guidance.medicine_tips import merge_tips
+from tracker.tui.commands import quiet_bindings
 from tracker.tui.medicines import MedicinesGlance, load_medicines_glance
 from tracker.tui.messages import DataChanged, MedicinesLoaded, StoreFailed, TrendsLoaded
 from tracker.tui.screens.base import TrackerScreen
