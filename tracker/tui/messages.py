@@ -149,3 +149,10 @@ class MedicinesLoaded(Message):
     """The medicine part of a screen was read (a `tracker.tui.medicines.MedicinesGlance`)."""
 
     glance: MedicinesGlance
+
+
+@dataclass
+class MedicineNamesLoaded(Message):
+    """Every medicine was read (rows, by name) for a form's choice or its name check."""
+
+    medicines: list = field(default_factory=list)
