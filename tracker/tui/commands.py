@@ -35,6 +35,9 @@ ACTIONS: tuple[AppAction, ...] = (
         "Doses",
         "Log doses",
         "Today's doses: mark each taken or skipped; as-needed doses with a reason",
+        # Out of the footer: at 80 columns it would push Quit off the edge. The dashboard's
+        # dose line (shown when the diary has medicines) says "m: log doses".
+        show=False,
     ),
     AppAction("h", "history", "History", "History", "Every entry, newest first: edit or delete"),
     AppAction("t", "trends", "Trends", "Trends", "Pain and exercise over time"),

@@ -87,7 +87,7 @@ class MedicineRowForm(EntryForm):
         )
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # EntryForm.on_mount runs too (Textual calls each class's handler, this one first).
         self.tracker_app.run_store_job(
             med_store.medicines, MedicineNamesLoaded, to=self, group="medicine-names"
         )
@@ -122,7 +122,8 @@ class MedicineRowForm(EntryForm):
             if row is not None:
                 row.update(medicine_name=medicine["name"], unit=medicine["unit"])
                 message.summary = kind_named(self.KIND).describe(row)
-        super().on_entry_saved(message)
+        # EntryForm.on_entry_saved runs next (Textual calls each class's handler in turn)
+        # and closes the form with the message: calling it here too would close two screens.
 
 
 class DoseForm(MedicineRowForm):
@@ -236,7 +237,7 @@ class MedicineForm(EntryForm):
         yield Field("note", "Note", text_input("note", self.initial("note")))
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # EntryForm.on_mount runs too (Textual calls each class's handler, this one first).
         self.tracker_app.run_store_job(
             med_store.medicines, MedicineNamesLoaded, to=self, group="medicine-names"
         )
