@@ -34,7 +34,7 @@ ACTIONS: tuple[AppAction, ...] = (
         "log_doses",
         "Doses",
         "Log doses",
-        "Today's doses: mark each taken or skipped; as-needed doses with a reason",
+        "Each of today's doses: taken or skipped",
         # Out of the footer: at 80 columns it would push Quit off the edge. The dashboard's
         # dose line (shown when the diary has medicines) says "m: log doses".
         show=False,
