@@ -22,7 +22,12 @@ from tracker.store import Store
 from tracker.store.medicines import add_medicines
 from tracker.tui.screens.doses import DoseScreen
 from tracker.tui.screens.history import HistoryScreen
-from tracker.tui.screens.medicine_forms import DoseForm
+from tracker.tui.screens.medicine_forms import (
+    DoseForm,
+    MedChangeForm,
+    MedicineForm,
+    SideEffectForm,
+)
 
 pytestmark = pytest.mark.xdist_group("tui_medicines")
 
@@ -159,15 +164,29 @@ async def test_history_lists_edits_and_refuses_a_referenced_medicine(meds_db):
         assert edited["reason"] == "late" and edited["status"] == "taken"
         assert any(MARKUP_NAME in n for n in app.notices)
 
+        # Each medicine kind opens its own form from History (and escape closes it).
+        for kind, form_type in (
+            ("side_effect", SideEffectForm),
+            ("med_change", MedChangeForm),
+            ("medicine", MedicineForm),
+        ):
+            while history.kind_filter != kind:
+                await pilot.press("f")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, form_type), kind
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is history
+
         # A medicine that doses refer to is not deleted: one line says why.
-        while history.kind_filter != "medicine":
-            await pilot.press("f")
-        await settle(pilot)
         before = len(rows(meds_db, "medicine"))
         await pilot.press("delete", "y")
         await settle(pilot)
         assert len(rows(meds_db, "medicine")) == before
-        assert await wait_until(pilot, lambda: any("refer" in n for n in app.notices))
+        assert await wait_until(pilot, lambda: any("referred to" in n for n in app.notices))
+        assert app.notices[-1].startswith("medicine #4 is still referred to by 2 medicine changes")
 
 
 async def test_dashboard_shows_todays_doses_and_the_regimen_markers(meds_db):
