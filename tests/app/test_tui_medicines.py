@@ -20,7 +20,7 @@ from tracker.models.medicines import Dose, MedChange, Medicine
 from tracker.sample import write_sample
 from tracker.store import Store
 from tracker.store.medicines import add_medicines
-from tracker.tui.screens.doses import DoseScreen
+from tracker.tui.screens.doses import DosesScreen
 from tracker.tui.screens.history import HistoryScreen
 from tracker.tui.screens.medicine_forms import (
     DoseForm,
@@ -84,7 +84,7 @@ async def test_dose_screen_marks_taken_and_skipped_by_key(meds_db):
         await pilot.press("m")
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, DoseScreen)
+        assert isinstance(screen, DosesScreen)
         shown = screen_text(app)
         assert MARKUP_NAME in shown and "Pregabalin" in shown and "Paracetamol" in shown
         assert [s.key for s in screen.slots][:3] == ["4:1", "4:2", "1:0"]  # "[bold]x[/]" first
@@ -131,7 +131,7 @@ async def test_dose_screen_marks_taken_and_skipped_by_key(meds_db):
         assert screen.status_line().startswith("Not saved: reason:")
         assert len(todays_doses(meds_db)) == 3
         await pilot.press("escape")  # closes the prompt, stays on the screen
-        assert isinstance(app.screen, DoseScreen)
+        assert isinstance(app.screen, DosesScreen)
 
 
 async def test_history_lists_edits_and_refuses_a_referenced_medicine(meds_db):

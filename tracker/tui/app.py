@@ -275,9 +275,9 @@ class TrackerApp(App[None]):
 
     def action_log_doses(self) -> None:
         """The dose screen: today's doses, each marked taken or skipped with one key."""
-        from tracker.tui.screens.doses import DoseScreen
+        from tracker.tui.screens.doses import DosesScreen
 
-        self.show_section(DoseScreen)
+        self.show_section(DosesScreen)
 
     def action_dashboard(self) -> None:
         if not self._navigation_blocked():

@@ -75,7 +75,7 @@ class DoseTable(DataTable):
     """The day's dose slots; its keys are the screen's (t, s)."""
 
 
-class DoseScreen(TrackerScreen[None]):
+class DosesScreen(TrackerScreen[None]):
     """Today's doses: t marks the highlighted one taken, s skipped (with a reason)."""
 
     CSS_PATH = "doses.tcss"
@@ -83,11 +83,12 @@ class DoseScreen(TrackerScreen[None]):
     BINDINGS = [
         Binding("t", "mark('taken')", "Taken", tooltip="Mark the highlighted dose taken"),
         Binding("s", "mark('skipped')", "Skipped", tooltip="Mark it skipped (a reason optional)"),
-        Binding("ctrl+y", "toggle_day", "Today/yesterday"),
-        Binding("escape", "back", "Back", show=False, tooltip="Close the reason, or go back"),
-        *quiet_bindings(
-            "log_pain", "log_exercise", "log_doses", "history", "trends", "guide", "export"
+        Binding(
+            "ctrl+y", "toggle_day", "Today/yesterday", tooltip="Switch between today and yesterday"
         ),
+        Binding("escape", "back", "Back", show=False, tooltip="Close the reason, or go back"),
+        # t is this screen's "taken" (Trends is a palette entry away, or d then t).
+        *quiet_bindings("log_pain", "log_exercise", "log_doses", "history", "guide", "export"),
     ]
 
     def __init__(self) -> None:
