@@ -139,7 +139,7 @@ class DoseForm(MedicineRowForm):
         yield Field("status", "Taken or skipped *", status)
         yield Field("time", "Time", text_input("time", self.initial("time"), "HH:MM"), "HH:MM")
         amount = text_input("amount", _text_or_blank(self.initial("amount")))
-        yield Field("amount", "Amount", amount, "empty: the regimen's strength")
+        yield Field("amount", "Amount", amount, "empty: the usual strength")
         yield Field("reason", "Reason", text_input("reason", self.initial("reason")))
         yield Field("note", "Note", text_input("note", self.initial("note")))
 
@@ -164,7 +164,7 @@ class MedChangeForm(MedicineRowForm):
         yield Field("medicine_id", "Medicine *", self.medicine_select())
         yield Field("change", "Change *", _choice("change", CHANGES, self.initial("change"), False))
         strength = text_input("strength", _text_or_blank(self.initial("strength")))
-        yield Field("strength", "Strength", strength, "per dose, in the medicine's unit")
+        yield Field("strength", "Strength", strength, "per dose, in its unit")
         per_day = text_input("doses_per_day", _text_or_blank(self.initial("doses_per_day")))
         yield Field("doses_per_day", "Doses a day", per_day, "1-12; empty when as needed")
         yield Field("reason", "Reason", text_input("reason", self.initial("reason")))
