@@ -133,6 +133,12 @@ async def test_dose_screen_marks_taken_and_skipped_by_key(meds_db):
         await pilot.press("escape")  # closes the prompt, stays on the screen
         assert isinstance(app.screen, DosesScreen)
 
+        # ctrl+y: yesterday's list, where "[bold]x[/]" 1 of 2 was taken at 21:00.
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert "Monday 29 June 2026 (yesterday)" in screen_text(app)
+        assert (screen.slots[0].key, screen.slots[0].status) == ("4:1", "taken")
+
 
 async def test_history_lists_edits_and_refuses_a_referenced_medicine(meds_db):
     app = make_app(meds_db)

@@ -94,6 +94,8 @@ class DosesScreen(TrackerScreen[None]):
     def __init__(self) -> None:
         super().__init__(id="dose-screen")
         self.day = models.today().isoformat()
+        #: True while the list shows today (not yesterday, chosen with ctrl+y).
+        self.on_today = True
         self.slots: list[DoseSlot] = []
         self.loaded = False
         #: (slot, status) waiting for its reason in the prompt; None when no prompt is open.
@@ -131,7 +133,13 @@ class DosesScreen(TrackerScreen[None]):
             group="doses",
         )
 
-    def on_data_changed(self, _message: DataChanged) -> None:
+    def on_data_changed(self, message: DataChanged) -> None:
+        today = models.today().isoformat()
+        if message.origin == "new day" and self.on_today and self.day != today:
+            # Midnight passed: today's list follows the clock (yesterday's stays as chosen).
+            self.day = today
+            self.slots, self.loaded = [], False
+            self._show_title()
         self.load()
 
     def on_doses_loaded(self, message: DosesLoaded) -> None:
@@ -268,6 +276,7 @@ class DosesScreen(TrackerScreen[None]):
         today = models.today()
         yesterday = (today - dt.timedelta(days=1)).isoformat()
         self.day = today.isoformat() if self.day == yesterday else yesterday
+        self.on_today = self.day == today.isoformat()
         if self.pending is not None:
             self._close_prompt()
         self.loaded = False
