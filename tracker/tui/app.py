@@ -23,7 +23,7 @@ Hooks for screens written elsewhere (trends, guide, export) and for the tips pan
   when ctrl+t switches it; [keys] overrides become Textual's keymap (each app binding's id is
   its action's name); whatever in the file cannot be used is shown in one toast.
   `self.app.config_path` is the file, `self.app.settings` what it said.
-- Screens opened with t / g / x / i are imported when first asked for, built with no arguments
+- Screens opened with t / g / x / i / m are imported when first asked for, built with no arguments
   and shown over the dashboard (`d` returns to it; one section replaces another).
 
 Why a Store per job and not one shared connection: a sqlite3 connection must not run two
