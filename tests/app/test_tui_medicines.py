@@ -10,6 +10,7 @@ once per module and copied for each test.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -202,6 +203,19 @@ async def test_dashboard_shows_todays_doses_and_the_regimen_markers(meds_db):
         assert "Doses today: 0 of 4 taken.  m: log doses" in shown
         assert f"20 Jun {MARKUP_NAME} dose up" in shown  # the chart's legend, verbatim
         assert f"10 Jun {MARKUP_NAME} started" in shown
+
+        # A damaged regimen change: the dose line says so; the cards (another job's) stand.
+        connection = sqlite3.connect(meds_db)
+        connection.execute("PRAGMA ignore_check_constraints = 1")
+        with connection:
+            connection.execute("UPDATE med_change SET change = '[b]?' WHERE id = 1")
+        connection.close()
+        app.data_changed()
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Doses today: not read (med_change row 1" in shown
+        assert "not read" not in shown.replace("Doses today: not read", "")
+        assert sum("med_change row 1" in n for n in app.notices) == 1
 
 
 def test_dose_screen_80x24(snap_compare, meds_db):

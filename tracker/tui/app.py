@@ -58,6 +58,7 @@ from tracker.tui.commands import (
 )
 from tracker.tui.failures import one_line
 from tracker.tui.messages import (
+    MEDICINES_READ_FAILED,
     READ_FAILED,
     DataChanged,
     EntryDeleted,
@@ -229,7 +230,7 @@ class TrackerApp(App[None]):
         """Toast the line. A damaged row fails the dashboard, history and trends alike: the
         same failed read is shown once while its toast is up (a failed save every time)."""
         now = time.monotonic()
-        if message.title == READ_FAILED:
+        if message.title in (READ_FAILED, MEDICINES_READ_FAILED):
             if self._failure_until.get(message.message, 0.0) > now:
                 return
             self._failure_until[message.message] = now + FAILURE_SECONDS

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 #: The heading of a failed read's toast (a failed write says "Not saved" or "Not deleted").
 READ_FAILED = "Could not read the diary"
+#: The heading of a failed read of the medicine part of a screen (its own, so the rest of
+#: the screen, read by another job, is not marked as unread).
+MEDICINES_READ_FAILED = "Could not read the medicines"
 
 
 @dataclass

@@ -21,7 +21,13 @@ from tracker.guidance.medicine_tips import merge_tips
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.data import CHART_DAYS, DashboardData, load_dashboard
 from tracker.tui.medicines import MedicinesGlance, load_medicines_glance
-from tracker.tui.messages import DashboardLoaded, DataChanged, MedicinesLoaded, StoreFailed
+from tracker.tui.messages import (
+    MEDICINES_READ_FAILED,
+    DashboardLoaded,
+    DataChanged,
+    MedicinesLoaded,
+    StoreFailed,
+)
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.widgets.footer import KeyFooter
 from tracker.tui.widgets.pain_chart import PainChart
@@ -127,6 +133,7 @@ class DashboardScreen(TrackerScreen[None]):
             MedicinesLoaded,
             to=self,
             group="dashboard-medicines",
+            failure=MEDICINES_READ_FAILED,
         )
 
     def on_data_changed(self, _message: DataChanged) -> None:
@@ -155,8 +162,14 @@ class DashboardScreen(TrackerScreen[None]):
         if self.data is not None:
             self.show_tips(merge_tips(self.data.tips, glance.tips))
 
-    def on_store_failed(self, _message: StoreFailed) -> None:
-        """The read failed (a damaged row): the cards say so; the App toasts the line."""
+    def on_store_failed(self, message: StoreFailed) -> None:
+        """The read failed (a damaged row): the cards (or the dose line) say so; the App
+        toasts the line."""
+        if message.title == MEDICINES_READ_FAILED:
+            line = self.query_one("#dose-line", Static)
+            line.add_class("-shown")
+            line.update(f"Doses today: not read ({message.message})")
+            return
         for card_id in CARD_TITLES:
             self.query_one(f"#{card_id}", Static).update(f"[b]{NO_VALUE}[/b]\nnot read")
 

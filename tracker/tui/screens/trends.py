@@ -28,7 +28,13 @@ from tracker.analysis.summary_type import Summary
 from tracker.guidance.medicine_tips import merge_tips
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.medicines import MedicinesGlance, load_medicines_glance
-from tracker.tui.messages import DataChanged, MedicinesLoaded, StoreFailed, TrendsLoaded
+from tracker.tui.messages import (
+    MEDICINES_READ_FAILED,
+    DataChanged,
+    MedicinesLoaded,
+    StoreFailed,
+    TrendsLoaded,
+)
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.tips import tips_for_rows
 from tracker.tui.widgets.footer import KeyFooter
@@ -181,7 +187,13 @@ class TrendsScreen(TrackerScreen[None]):
         job = partial(
             load_medicines_glance, today=today, chart_start=shift(today, 1 - days) if days else None
         )
-        self.tracker_app.run_store_job(job, MedicinesLoaded, to=self, group="trends-medicines")
+        self.tracker_app.run_store_job(
+            job,
+            MedicinesLoaded,
+            to=self,
+            group="trends-medicines",
+            failure=MEDICINES_READ_FAILED,
+        )
 
     def on_medicines_loaded(self, message: MedicinesLoaded) -> None:
         self.medicines = message.glance
@@ -202,7 +214,10 @@ class TrendsScreen(TrackerScreen[None]):
 
     def on_store_failed(self, message: StoreFailed) -> None:
         """The read or the analysis failed (a damaged row): say so under the first chart; the
-        App shows the same line in a toast."""
+        App shows the same line in a toast. (The medicines' own read failing leaves the
+        charts and words be: the toast says it.)"""
+        if message.title == MEDICINES_READ_FAILED:
+            return
         words = self.query_one("#pain-words", Static)
         words.update(f"Could not load the trends: {message.message}")
 
