@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tracker import palette
-from tracker.analysis.markers import Marker
 from tracker.plots import DEFAULT_MAX_POINTS, PAIN_MAX, Key, colour, pain_chart
 from tracker.tui.widgets.trend_charts import TrendChart
+
+if TYPE_CHECKING:
+    from tracker.analysis.markers import Marker
 
 #: How a regimen change is drawn: a dotted vertical line at its day, in a colour no other
 #: series of the pain chart uses.
