@@ -55,6 +55,10 @@ async def test_filter_cycles_all_pain_exercise(sample_db):
         await pilot.press("f")
         await pilot.pause()
         assert len(table_keys(screen)) == len(exercise)
+        for _ in ("medicine", "med_change", "dose", "side_effect"):  # none in this diary
+            await pilot.press("f")
+            await pilot.pause()
+            assert table_keys(screen) == []
         await pilot.press("f")
         await pilot.pause()
         assert len(table_keys(screen)) == len(pain) + len(exercise)

@@ -31,7 +31,7 @@ def sessions(path: Path) -> list[dict]:
 
 
 async def type_path(pilot, text: str) -> None:
-    await pilot.press("m")
+    await pilot.press("b")
     await settle(pilot)
     assert isinstance(pilot.app.screen, ImportScreen)
     pilot.app.screen.query_one("#import-path", Input).value = text

@@ -22,7 +22,7 @@ async def test_a_bearable_preview_then_import(empty_db, tmp_path, monkeypatch):
     (tmp_path / "bearable.csv").write_text(BEARABLE, encoding="utf-8")
     app = make_app(empty_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("m")
+        await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, ImportScreen)
         app.screen.query_one("#import-path", Input).value = "bearable.csv"

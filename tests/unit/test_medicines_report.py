@@ -10,7 +10,7 @@ import json
 import pypdf
 import pytest
 
-from tracker.analysis.markers import Marker, regimen_markers
+from tracker.analysis.markers import regimen_markers
 from tracker.exchange.report import write_report
 from tracker.models import (
     validate_dose,
@@ -170,12 +170,13 @@ def test_markers_say_each_change_in_the_window():
         {"id": 4, "medicine_id": 1, "date": "2024-06-01", "change": "dose", "strength": 150.0,
          "doses_per_day": 3},
     ]  # fmt: skip
-    assert regimen_markers(medicines, changes, "2024-05-01", "2024-06-30") == [
-        Marker("2024-05-15", NAME, "dose", f"{NAME} 75 -> 150 mg"),
-        Marker("2024-05-20", "Ami", "stop", "Ami stopped"),
-        Marker("2024-06-01", NAME, "dose", f"{NAME} dose 150 mg 3x a day"),
+    found = regimen_markers(medicines, changes, "2024-05-01", "2024-06-30")
+    assert [(m.date, m.medicine, m.change, m.label, m.detail) for m in found] == [
+        ("2024-05-15", NAME, "dose", "dose up", f"{NAME} 75 -> 150 mg"),
+        ("2024-05-20", "Ami", "stop", "stopped", "Ami stopped"),
+        ("2024-06-01", NAME, "dose", "dose up", f"{NAME} dose 150 mg 3x a day"),
     ]
-    assert regimen_markers(medicines, changes, "2024-04-01", "2024-04-01")[0].label == (
+    assert regimen_markers(medicines, changes, "2024-04-01", "2024-04-01")[0].detail == (
         f"{NAME} started 75 mg"
     )
 

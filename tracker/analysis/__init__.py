@@ -25,6 +25,10 @@ about 25 ms and the daily series takes about 9 ms (tests/bench_trends.py).
 - medicine_use: adherence per week (`adherence`), as-needed use and its week-on-week trend
             (`as_needed_use`), and `medicine_summary`, everything for one period
 - side_effects: `side_effects_over_time` (days reported and mean bother per effect)
+- dose_slots: a day's doses slot by slot (`dose_slots`, `day_counts`): the app's dose screen
+            and the dashboard's dose line
+- markers:  `regimen_markers(medicines, changes, start, end)`: a `Marker` (date, medicine,
+            change, label) per regimen change, for every chart (app, `plot`, report)
 - summary:  `summarize`, the JSON contract (its docstring lists every key)
 """
 

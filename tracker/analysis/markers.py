@@ -1,78 +1,136 @@
-"""Regimen changes as chart markers: "the dose went up here", for every pain chart.
+"""Chart markers for regimen changes: "the dose went up here", written once for every chart.
 
-One marker per medicine change (`med_change` row) dated inside a chart's window, oldest first
-(date, then id), so `tracker plot`, the report's chart and the app's charts mark the same days.
-Pure and headless: medicine and change rows in (the medicine schema's shape), `Marker`s out.
-The label is a few plain words ("Pregabalin 75 -> 150 mg"); the name is the person's own text,
-verbatim (front doors show it as text, never as markup).
+The app's pain charts (dashboard, Trends), the CLI `plot` and the PDF report all draw the same
+markers from `regimen_markers(medicines, changes, start, end)`: one `Marker` per regimen change
+(`med_change` row) dated inside the window, oldest first (ties: the change's id). The label
+is short and in our words ("started", "dose up", "dose down", "dose change", "stopped"); the
+medicine's name is kept apart, as typed, so each front door shows it as text (never markup).
+
+A 'dose' change is "up" or "down" when the daily amount (strength x doses a day) can be
+compared with the regimen before it, on the same unit: both strengths known and, for
+scheduled medicines, both doses a day known (as-needed regimens compare the strength alone).
+Otherwise it is a "dose change".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from tracker.analysis.calendar import DayLike, iso
-from tracker.analysis.regimen import order, regimen_on
 from tracker.models import Row
 
-__all__ = ["Marker", "regimen_markers"]
+#: The short label of each kind of change (a 'dose' change also reads "dose up"/"dose down").
+LABELS = {"start": "started", "dose": "dose change", "stop": "stopped"}
 
 
 @dataclass(frozen=True)
 class Marker:
-    """A regimen change to mark on a chart: its day, the medicine's name, the change ('start',
-    'dose' or 'stop') and a short label."""
+    """One regimen change to mark on a chart."""
 
+    #: ISO day the change took effect.
     date: str
+    #: The medicine's name, as the person typed it (user text: show verbatim).
     medicine: str
+    #: 'start' | 'dose' | 'stop'.
     change: str
+    #: Short words for a legend: "started", "dose up", "dose down", "dose change", "stopped".
     label: str
+    medicine_id: int = 0
+    change_id: int = 0
+    #: The change with its amounts, for a numbered list under a chart (`tracker plot`, the
+    #: report): "Pregabalin 75 -> 150 mg", "Paracetamol started 500 mg", "X stopped".
+    detail: str = field(default="", compare=False)
+
+    @property
+    def text(self) -> str:
+        """Name and label together, e.g. "Pregabalin dose up" (plain text, not markup)."""
+        return f"{self.medicine} {self.label}"
+
+
+def _daily(row: Row) -> float | None:
+    strength = row.get("strength")
+    if strength is None:
+        return None
+    per_day = row.get("doses_per_day")
+    return float(strength) * (int(per_day) if per_day is not None else 1)
+
+
+def _label(row: Row, before: Row | None) -> str:
+    change = str(row["change"])
+    if change != "dose":
+        return LABELS.get(change, change)
+    if before is None or before["change"] == "stop":
+        return LABELS["dose"]
+    # Compare like with like: doses a day known on both sides, or on neither (as needed).
+    if (row.get("doses_per_day") is None) != (before.get("doses_per_day") is None):
+        return LABELS["dose"]
+    now, then = _daily(row), _daily(before)
+    if now is None or then is None or now == then:
+        return LABELS["dose"]
+    return "dose up" if now > then else "dose down"
 
 
 def _amount(strength: float | None, unit: str | None) -> str:
     if strength is None:
         return ""
-    shown = f"{strength:.2f}".rstrip("0").rstrip(".")
+    shown = f"{float(strength):.2f}".rstrip("0").rstrip(".")
     if unit is None:
         return shown
     return f"{shown}%" if unit == "%" else f"{shown} {unit}"
 
 
-def _label(change: Row, medicine: Row, changes: Sequence[Row]) -> str:
-    name, unit = medicine["name"], medicine.get("unit")
-    now = _amount(change.get("strength"), unit)
-    if change["change"] == "stop":
+def _detail(name: str, unit: str | None, row: Row, before: Row | None) -> str:
+    now = _amount(row.get("strength"), unit)
+    if row["change"] == "stop":
         return f"{name} stopped"
-    if change["change"] == "start":
+    if row["change"] == "start":
         return f"{name} started {now}".rstrip()
-    earlier = [
-        row
-        for row in changes
-        if row["medicine_id"] == change["medicine_id"] and order(row) < order(change)
-    ]
-    before = regimen_on(earlier, int(change["medicine_id"]), change["date"])
-    old = None if before is None or not before["current"] else before["strength"]
-    if old is not None and now and old != change.get("strength"):
+    old = None if before is None or before["change"] == "stop" else before.get("strength")
+    if old is not None and now and old != row.get("strength"):
         return f"{name} {_amount(old, None)} -> {now}"
-    per_day = change.get("doses_per_day")
+    per_day = row.get("doses_per_day")
     return f"{name} dose {now} {per_day}x a day" if per_day else f"{name} dose {now}".rstrip()
 
 
 def regimen_markers(
-    medicines: Iterable[Row], changes: Sequence[Row], start: DayLike, end: DayLike
+    medicines: Iterable[Row],
+    changes: Iterable[Row],
+    start: DayLike | None,
+    end: DayLike | None,
 ) -> list[Marker]:
-    """A marker for each change dated start..end (both included) of a known medicine, in the
-    order the changes took effect (date, then id)."""
-    by_id = {int(med["id"]): med for med in medicines}
+    """A marker for each regimen change dated start..end (inclusive; None = open), oldest first.
+
+    `medicines` and `changes` are store rows (`store.medicines.medicines`, `changes`); a change
+    whose medicine is not among `medicines` is named "medicine #id". One pass over the changes
+    after sorting them by (date, id).
+    """
     first, last = iso(start), iso(end)
-    return [
-        Marker(
-            date=row["date"],
-            medicine=by_id[int(row["medicine_id"])]["name"],
-            change=row["change"],
-            label=_label(row, by_id[int(row["medicine_id"])], changes),
+    names: dict[int, str] = {}
+    units: dict[int, str | None] = {}
+    for med in medicines:
+        names[int(med["id"])] = str(med["name"])
+        units[int(med["id"])] = med.get("unit")
+    ordered = sorted(changes, key=lambda row: (row["date"], int(row["id"])))
+    previous: dict[int, Row] = {}
+    markers: list[Marker] = []
+    for row in ordered:
+        medicine_id = int(row["medicine_id"])
+        before = previous.get(medicine_id)
+        previous[medicine_id] = row
+        day = row["date"]
+        if (first is not None and day < first) or (last is not None and day > last):
+            continue
+        name = names.get(medicine_id, f"medicine #{medicine_id}")
+        markers.append(
+            Marker(
+                date=day,
+                medicine=name,
+                change=str(row["change"]),
+                label=_label(row, before),
+                medicine_id=medicine_id,
+                change_id=int(row["id"]),
+                detail=_detail(name, units.get(medicine_id), row, before),
+            )
         )
-        for row in sorted(changes, key=order)
-        if first <= row["date"] <= last and int(row["medicine_id"]) in by_id
-    ]
+    return markers

@@ -23,7 +23,7 @@ Hooks for screens written elsewhere (trends, guide, export) and for the tips pan
   when ctrl+t switches it; [keys] overrides become Textual's keymap (each app binding's id is
   its action's name); whatever in the file cannot be used is shown in one toast.
   `self.app.config_path` is the file, `self.app.settings` what it said.
-- Screens opened with t / g / x / i are imported when first asked for, built with no arguments
+- Screens opened with t / g / x / i / m are imported when first asked for, built with no arguments
   and shown over the dashboard (`d` returns to it; one section replaces another).
 
 Why a Store per job and not one shared connection: a sqlite3 connection must not run two
@@ -58,6 +58,7 @@ from tracker.tui.commands import (
 )
 from tracker.tui.failures import one_line
 from tracker.tui.messages import (
+    MEDICINES_READ_FAILED,
     READ_FAILED,
     DataChanged,
     EntryDeleted,
@@ -229,7 +230,7 @@ class TrackerApp(App[None]):
         """Toast the line. A damaged row fails the dashboard, history and trends alike: the
         same failed read is shown once while its toast is up (a failed save every time)."""
         now = time.monotonic()
-        if message.title == READ_FAILED:
+        if message.title in (READ_FAILED, MEDICINES_READ_FAILED):
             if self._failure_until.get(message.message, 0.0) > now:
                 return
             self._failure_until[message.message] = now + FAILURE_SECONDS
@@ -272,6 +273,12 @@ class TrackerApp(App[None]):
     def action_log_exercise(self) -> None:
         if not self._navigation_blocked():
             self.open_form("exercise")
+
+    def action_log_doses(self) -> None:
+        """The dose screen: today's doses, each marked taken or skipped with one key."""
+        from tracker.tui.screens.doses import DosesScreen
+
+        self.show_section(DosesScreen)
 
     def action_dashboard(self) -> None:
         if not self._navigation_blocked():

@@ -29,16 +29,26 @@ class AppAction(NamedTuple):
 ACTIONS: tuple[AppAction, ...] = (
     AppAction("p", "log_pain", "Pain", "Log pain", "Record a pain rating (0-10) for today"),
     AppAction("e", "log_exercise", "Exercise", "Log exercise", "Record an exercise session"),
+    AppAction(
+        "m",
+        "log_doses",
+        "Doses",
+        "Log doses",
+        "Each of today's doses: taken or skipped",
+        # Out of the footer: at 80 columns it would push Quit off the edge. The dashboard's
+        # dose line (shown when the diary has medicines) says "m: log doses".
+        show=False,
+    ),
     AppAction("h", "history", "History", "History", "Every entry, newest first: edit or delete"),
     AppAction("t", "trends", "Trends", "Trends", "Pain and exercise over time"),
     AppAction("g", "guide", "Guide", "Guide", "What the research says about exercise and pain"),
     AppAction("x", "export", "Export", "Export", "Write your diary to a CSV file"),
     AppAction(
-        "m",
+        "b",
         "import_sessions",
         "Import",
-        "Import exercise",
-        "Exercise from Strava, Garmin, Apple Health, GPX, TCX or FIT",
+        "Bring in another app's file",
+        "Bring in files from Strava, Garmin, Apple Health and others",
         show=False,
     ),
     AppAction(

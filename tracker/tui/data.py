@@ -110,9 +110,23 @@ def load_dashboard(
 def load_history(store: Store) -> list[HistoryRow]:
     """Every entry of every kind the app has a form for, newest first (by day, then time
     of logging)."""
-    rows = [_history_row(of, row) for of in with_forms() for row in store.rows(of.name)]
+    rows = [
+        _history_row(of, row)
+        for of in with_forms()
+        for row in _named(store, of, store.rows(of.name))
+    ]
     rows.sort(key=lambda r: (r.date, r.logged_at, r.kind, r.entry_id), reverse=True)
     return rows
+
+
+def _named(store: Store, of: Kind, rows: list[dict]) -> list[dict]:
+    """Rows of a kind that refers to a medicine get its name (`medicine_name`), so History
+    says "Pregabalin taken", not "medicine #3 taken"."""
+    if not any(target == "medicine" for _, target in of.references):
+        return rows
+    from tracker.store.medicines import with_medicine_names
+
+    return with_medicine_names(store, rows)
 
 
 def _history_row(of: Kind, row: dict) -> HistoryRow:

@@ -12,11 +12,13 @@ No Textual here.
 from __future__ import annotations
 
 from tracker.models import ValidationError
+from tracker.problems import UsageProblem
 from tracker.safe_files import OutputRefused
 from tracker.store import SQLiteError, StoreError, describe_sqlite_error
 
 #: Failures whose message is already written for the user (no class name needed).
-WORDED = (StoreError, OutputRefused, ValidationError)
+#: UsageProblem: a refusal in words, e.g. deleting a medicine that doses still refer to.
+WORDED = (StoreError, OutputRefused, ValidationError, UsageProblem)
 
 
 def one_line(exc: BaseException) -> str:

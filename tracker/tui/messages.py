@@ -15,10 +15,14 @@ from textual.message import Message
 if TYPE_CHECKING:
     from tracker.diary_info import DiaryInfo
     from tracker.tui.data import DashboardData
+    from tracker.tui.medicines import MedicinesGlance
     from tracker.tui.screens.trends import TrendsData
 
 #: The heading of a failed read's toast (a failed write says "Not saved" or "Not deleted").
 READ_FAILED = "Could not read the diary"
+#: The heading of a failed read of the medicine part of a screen (its own, so the rest of
+#: the screen, read by another job, is not marked as unread).
+MEDICINES_READ_FAILED = "Could not read the medicines"
 
 
 @dataclass
@@ -151,3 +155,25 @@ class SessionsImported(Message):
 
     lines: list[str]
     added: int
+
+
+@dataclass
+class DosesLoaded(Message):
+    """A day's dose slots were read (`tracker.analysis.dose_slots.DoseSlot`s)."""
+
+    day: str
+    slots: list = field(default_factory=list)
+
+
+@dataclass
+class MedicinesLoaded(Message):
+    """The medicine part of a screen was read (a `tracker.tui.medicines.MedicinesGlance`)."""
+
+    glance: MedicinesGlance
+
+
+@dataclass
+class MedicineNamesLoaded(Message):
+    """Every medicine was read (rows, by name) for a form's choice or its name check."""
+
+    medicines: list = field(default_factory=list)

@@ -79,7 +79,7 @@ def stats_lines(s: MedicineSummary) -> list[str]:
 
 def marker_line(number: int, m: Marker) -> str:
     """'1 = 16 Jul 2026: Pregabalin started 75 mg' (numbered as on the chart)."""
-    return f"{number} = {day_text(m.date)}: {m.label}"
+    return f"{number} = {day_text(m.date)}: {m.detail}"
 
 
 def marker_lines(markers: Sequence[Marker]) -> list[str]:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from tracker.analysis.calendar import as_date
 from tracker.analysis.change import MIN_DAYS
+from tracker.analysis.dose_slots import DayCounts
 from tracker.analysis.medicine_use import (
     Adherence,
     AdherenceWeek,
@@ -411,3 +412,16 @@ def medicine_lines(s: MedicineSummary) -> list[str]:
         lines.append(BOTHER_NOTE)
     lines.append(NO_ADVICE)
     return lines
+
+
+def doses_today_line(counts: DayCounts) -> str:
+    """The dashboard's line: 'Doses today: 2 of 4 taken, 1 skipped; as needed: 1 taken.'"""
+    parts = []
+    if counts.due:
+        parts.append(f"{counts.taken} of {counts.due} taken")
+        if counts.skipped:
+            parts.append(f"{counts.skipped} skipped")
+    text = "Doses today: " + (", ".join(parts) if parts else "none scheduled")
+    if counts.as_needed:
+        text += f"; as needed: {counts.as_needed} taken"
+    return text + "."

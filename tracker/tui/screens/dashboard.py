@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,13 +17,24 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Static
 
 from tracker import models
+from tracker.analysis.calendar import shift
 from tracker.tui.commands import quiet_bindings
-from tracker.tui.data import DashboardData, load_dashboard
-from tracker.tui.messages import DashboardLoaded, DataChanged, StoreFailed
+from tracker.tui.data import CHART_DAYS, DashboardData, load_dashboard
+from tracker.tui.messages import (
+    MEDICINES_READ_FAILED,
+    DashboardLoaded,
+    DataChanged,
+    MedicinesLoaded,
+    StoreFailed,
+)
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.widgets.footer import KeyFooter
 from tracker.tui.widgets.pain_chart import PainChart
 from tracker.tui.widgets.tip_list import TipLike, TipList
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+    from tracker.tui.medicines import MedicinesGlance
 
 NO_VALUE = "—"
 
@@ -78,6 +90,9 @@ class DashboardScreen(TrackerScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.data: DashboardData | None = None
+        #: The medicine part (today's doses, chart markers, medicine tips), read by its own
+        #: job; its modules load in that worker, off the first paint.
+        self.medicines: MedicinesGlance | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,6 +101,8 @@ class DashboardScreen(TrackerScreen[None]):
                 card = Static("…", id=card_id, classes="card")
                 card.border_title = title
                 yield card
+        # Today's doses, shown only when the diary has medicines (m opens the dose screen).
+        yield Static("", id="dose-line", markup=False)
         with Horizontal(id="dashboard-body"):
             yield PainChart(
                 title="Pain, last 30 days",
@@ -114,6 +131,13 @@ class DashboardScreen(TrackerScreen[None]):
             to=self,
             group="dashboard",
         )
+        self.tracker_app.run_store_job(
+            partial(_medicines_job, today=today, chart_start=shift(today, 1 - CHART_DAYS)),
+            MedicinesLoaded,
+            to=self,
+            group="dashboard-medicines",
+            failure=MEDICINES_READ_FAILED,
+        )
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()
@@ -126,13 +150,50 @@ class DashboardScreen(TrackerScreen[None]):
             card.update(text)
             card.set_class(card_id == "card-today" and not data.logged_today, "-attention")
         self.query_one(PainChart).set_data(data.daily, data.baseline)
-        self.show_tips(data.tips)
+        self.show_tips(self._merged_tips())
 
-    def on_store_failed(self, _message: StoreFailed) -> None:
-        """The read failed (a damaged row): the cards say so; the App toasts the line."""
+    def on_medicines_loaded(self, message: MedicinesLoaded) -> None:
+        """Today's doses on their line, the regimen changes on the chart, the medicine tips
+        merged into the others (`merge_tips`, as `tracker tips` does)."""
+        from tracker.words.medicines import doses_today_line
+
+        glance: MedicinesGlance = message.glance
+        self.medicines = glance
+        line = self.query_one("#dose-line", Static)
+        line.set_class(glance.has_medicines, "-shown")
+        if glance.has_medicines:
+            line.update(f"{doses_today_line(glance.counts)}  m: log doses")
+        self.query_one(PainChart).set_markers(glance.markers)
+        if self.data is not None:
+            self.show_tips(self._merged_tips())
+
+    def _merged_tips(self) -> Sequence[TipLike]:
+        """The dashboard's tips with the medicine tips in their tiers (as `tracker tips`)."""
+        tips = self.data.tips if self.data is not None else []
+        if self.medicines is None or not self.medicines.tips:
+            return tips
+        from tracker.guidance.medicine_tips import merge_tips
+
+        return merge_tips(tips, self.medicines.tips)
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        """The read failed (a damaged row): the cards (or the dose line) say so; the App
+        toasts the line."""
+        if message.title == MEDICINES_READ_FAILED:
+            line = self.query_one("#dose-line", Static)
+            line.add_class("-shown")
+            line.update(f"Doses today: not read ({message.message})")
+            return
         for card_id in CARD_TITLES:
             self.query_one(f"#{card_id}", Static).update(f"[b]{NO_VALUE}[/b]\nnot read")
 
     def show_tips(self, tips: Sequence[TipLike]) -> None:
         """Show these tips (objects with .id, .title, .text, .topic) in `#guidance-panel`."""
         self.query_one("#guidance-panel", TipList).show_tips(tips)
+
+
+def _medicines_job(store: Store, today: str, chart_start: str) -> MedicinesGlance:
+    """The dashboard's medicine part, in its worker (the modules load there, not at start)."""
+    from tracker.tui.medicines import load_medicines_glance
+
+    return load_medicines_glance(store, today=today, chart_start=chart_start)

@@ -36,6 +36,8 @@ FILTERS = ("all", *(of.name for of in with_forms()))
 #: Rows added to the table at a time, and how close to its end the cursor gets before more.
 PAGE_SIZE = 300
 LOAD_MORE_WITHIN = 20
+#: The Kind column is 8 wide: shorter words for the kinds whose names are longer.
+KIND_LABELS = {"med_change": "regimen", "side_effect": "effects"}
 FILTER_WORDS = {"all": "all entries", **{name: f"{of.plural} only" for name, of in KINDS.items()}}
 
 
@@ -145,7 +147,8 @@ class HistoryScreen(TrackerScreen[None]):
     def _add_rows(self, rows: list[HistoryRow]) -> None:
         table = self.query_one(HistoryTable)
         for row in rows:
-            cells = (row.date, time_of_day(row.logged_at), row.kind, row.summary, row.note)
+            kind = KIND_LABELS.get(row.kind, row.kind)
+            cells = (row.date, time_of_day(row.logged_at), kind, row.summary, row.note)
             table.add_row(*(cell(value) for value in cells), key=row.key)
 
     @on(DataTable.RowHighlighted)
@@ -200,7 +203,7 @@ class HistoryScreen(TrackerScreen[None]):
         row = self.current_row()
         if row is None:
             return
-        question = f"Delete this {'pain entry' if row.kind == 'pain' else 'exercise session'}?"
+        question = f"Delete this {KINDS[row.kind].noun}?"
         detail = f"{row.date}: {row.summary}\nThis cannot be undone."
 
         def answered(yes: bool | None) -> None:

@@ -25,8 +25,16 @@ from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.analysis.summary_type import Summary
+from tracker.guidance.medicine_tips import merge_tips
 from tracker.tui.commands import quiet_bindings
-from tracker.tui.messages import DataChanged, StoreFailed, TrendsLoaded
+from tracker.tui.medicines import MedicinesGlance, load_medicines_glance
+from tracker.tui.messages import (
+    MEDICINES_READ_FAILED,
+    DataChanged,
+    MedicinesLoaded,
+    StoreFailed,
+    TrendsLoaded,
+)
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.tips import tips_for_rows
 from tracker.tui.widgets.footer import KeyFooter
@@ -165,9 +173,33 @@ class TrendsScreen(TrackerScreen[None]):
         )
         reply = partial(TrendsLoaded, request=request)
         self.tracker_app.run_store_job(job, reply, to=self, group="trends")
+        self._load_medicines()
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()
+
+    # ---- medicines: regimen-change markers on the pain chart, medicine tips ----------------
+    medicines = MedicinesGlance()
+
+    def _load_medicines(self) -> None:
+        today = models.today().isoformat()
+        days = PERIODS[self.period].days
+        job = partial(
+            load_medicines_glance, today=today, chart_start=shift(today, 1 - days) if days else None
+        )
+        self.tracker_app.run_store_job(
+            job,
+            MedicinesLoaded,
+            to=self,
+            group="trends-medicines",
+            failure=MEDICINES_READ_FAILED,
+        )
+
+    def on_medicines_loaded(self, message: MedicinesLoaded) -> None:
+        self.medicines = message.glance
+        self.query_one(PainChart).set_markers(message.glance.markers)
+        if self.data is not None:
+            self.query_one(TipList).show_tips(merge_tips(self.data.tips, message.glance.tips))
 
     def watch_period(self) -> None:
         self.query_one(PeriodTabs).active = f"period-{self.period}"
@@ -182,7 +214,10 @@ class TrendsScreen(TrackerScreen[None]):
 
     def on_store_failed(self, message: StoreFailed) -> None:
         """The read or the analysis failed (a damaged row): say so under the first chart; the
-        App shows the same line in a toast."""
+        App shows the same line in a toast. (The medicines' own read failing leaves the
+        charts and words be: the toast says it.)"""
+        if message.title == MEDICINES_READ_FAILED:
+            return
         words = self.query_one("#pain-words", Static)
         words.update(f"Could not load the trends: {message.message}")
 
@@ -207,7 +242,7 @@ class TrendsScreen(TrackerScreen[None]):
             ("response", response_words(s)),
         ):
             self.query_one(f"#{name}-words", Static).update("\n".join(words))
-        self.query_one(TipList).show_tips(data.tips)
+        self.query_one(TipList).show_tips(merge_tips(data.tips, self.medicines.tips))
 
     def words(self) -> str:
         """Every number shown in words, one line each (for tests and screen readers)."""

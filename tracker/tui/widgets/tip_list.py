@@ -23,12 +23,17 @@ from tracker.guidance.render import for_app
 
 
 class TipLike(Protocol):
-    """What the list needs from a tip (`tracker.guidance.Tip` has all four)."""
+    """What the list needs from a tip (`tracker.guidance.Tip` has all four); read-only, so a
+    frozen dataclass fits."""
 
-    id: str
-    title: str
-    text: str
-    topic: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def topic(self) -> str: ...
 
 
 def tip_prompt(tip: TipLike) -> Text:
