@@ -1,4 +1,5 @@
-"""The only package that talks SQL: schema and migrations (schema.py), the Store (core.py)."""
+"""The only package that talks SQL: schema and migrations (schema.py), the Store (core.py),
+keyset pages over every kind (paging.py)."""
 
 import sqlite3
 
@@ -11,6 +12,7 @@ from tracker.store.core import (
     StoreError,
     describe_sqlite_error,
 )
+from tracker.store.paging import PagedRow, PageKey, key_of, page_after, page_before
 
 #: What the file itself raises (locked, corrupt, read-only, not a database), named here so
 #: that code outside the store catches it without importing sqlite3 (.importlinter holds
@@ -23,9 +25,14 @@ __all__ = [
     "DatabaseError",
     "EXERCISE_COLUMNS",
     "PAIN_COLUMNS",
+    "PageKey",
+    "PagedRow",
     "SCHEMA_VERSION",
     "Store",
     "SQLiteError",
     "StoreError",
     "describe_sqlite_error",
+    "key_of",
+    "page_after",
+    "page_before",
 ]

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, diary_baseline
 from tracker.analysis.calendar import diary_today, monday_of, shift
 from tracker.analysis.change import BASELINE_DAYS, BASELINE_SPAN_DAYS
 from tracker.kinds import KINDS, Kind
 from tracker.models import DAYS_AHEAD
+from tracker.store.paging import PageKey, page_after, page_before
 from tracker.tui.tips import tips_for_rows
 
 if TYPE_CHECKING:
@@ -68,6 +69,11 @@ class HistoryRow:
     @property
     def key(self) -> str:
         return f"{self.kind}:{self.entry_id}"
+
+    @property
+    def position(self) -> PageKey:
+        """Its place in the history's order (`store.paging`)."""
+        return PageKey(self.date, self.logged_at, self.kind, self.entry_id)
 
 
 def load_dashboard(
@@ -141,11 +147,65 @@ def _merge(*groups: Sequence[dict | None]) -> list[dict]:
     return sorted(rows.values(), key=lambda row: (row["date"], row["logged_at"], row["id"]))
 
 
-def load_history(store: Store) -> list[HistoryRow]:
-    """Every entry of every kind, newest first (by day, then time of logging)."""
-    rows = [_history_row(of, row) for of in KINDS.values() for row in store.rows(of.name)]
-    rows.sort(key=lambda r: (r.date, r.logged_at, r.kind, r.entry_id), reverse=True)
-    return rows
+#: Where a history page comes from: the newest rows, the oldest, the rows older or newer than
+#: a key, or the rows around a key (the key's own row included).
+HistoryPlace = Literal["top", "bottom", "older", "newer", "around"]
+
+
+@dataclass
+class HistoryPage:
+    """Rows of the history, newest first, and what lies beyond them (for the History screen).
+
+    `newer`/`older`: entries exist before the first row / after the last in that order.
+    `total`: the entries of the kinds asked for. `at` and `cursor` say what was asked, so the
+    screen knows where the page goes and where its cursor goes ("first", "last", "keep").
+    """
+
+    rows: list[HistoryRow]
+    newer: bool
+    older: bool
+    total: int
+    at: HistoryPlace
+    cursor: str = "keep"
+
+
+def load_history_page(
+    store: Store,
+    at: HistoryPlace = "top",
+    *,
+    kinds: Sequence[str] | None = None,
+    key: PageKey | None = None,
+    limit: int = 300,
+    newer: int = 0,
+    cursor: str = "keep",
+) -> HistoryPage:
+    """One page of every entry of `kinds` (None: every kind), newest first (keyset paging,
+    `store.paging`): `limit` rows from the top or the bottom, or older or newer than `key`;
+    "around": `newer` rows newer than `key`, then `key`'s own row and `limit` - 1 older ones.
+
+    Only these rows are read and described, so a page costs the same on any diary size.
+    """
+    if at == "top" or (at == "around" and key is None):
+        found = page_after(store, None, limit, kinds)
+    elif at == "bottom":
+        found = page_before(store, None, limit, kinds)
+    elif at == "older":
+        found = page_after(store, key, limit, kinds)
+    elif at == "newer":
+        found = page_before(store, key, limit, kinds)
+    else:
+        found = page_before(store, key, newer, kinds) + page_after(
+            store, key, limit, kinds, inclusive=True
+        )
+    rows = [_history_row(KINDS[paged.kind], paged.row) for paged in found]
+    return HistoryPage(
+        rows,
+        newer=bool(rows) and bool(page_before(store, rows[0].position, 1, kinds)),
+        older=bool(rows) and bool(page_after(store, rows[-1].position, 1, kinds)),
+        total=sum(store.count(name) for name in (kinds or KINDS)),
+        at=at,
+        cursor=cursor,
+    )
 
 
 def _history_row(of: Kind, row: dict) -> HistoryRow:
