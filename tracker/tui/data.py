@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, diary_baseline
 from tracker.analysis.calendar import diary_today, monday_of, shift
-from tracker.analysis.change import BASELINE_DAYS, BASELINE_SPAN_DAYS
+from tracker.analysis.change import BASELINE_DAYS
 from tracker.kinds import KINDS, Kind
 from tracker.models import DAYS_AHEAD
 from tracker.store.paging import PageKey, page_after, page_before
@@ -121,24 +121,48 @@ def load_dashboard(
 def dashboard_rows(
     store: Store, today: str, baseline_from: str | None = None
 ) -> tuple[list[dict], list[dict]]:
-    """The window the dashboard needs: baseline days, the last WINDOW_DAYS (and a day dated
-    ahead, from another time zone), the latest rows. The baseline's days are the first rated
-    ones, or the BASELINE_SPAN_DAYS from `baseline_from` (the settings' analysis.baseline_from)."""
-    start = shift(today, -(WINDOW_DAYS - 1))
-    baseline_rows = (
-        store.first_rated_days(BASELINE_DAYS)
-        if baseline_from is None
-        else store.pain_rows(baseline_from, shift(baseline_from, BASELINE_SPAN_DAYS - 1))
-    )
-    pain = _merge(
-        baseline_rows,
-        store.pain_rows(start, shift(today, DAYS_AHEAD)),
-        [store.latest("pain")],
-    )
-    exercise = _merge(
-        store.exercise_rows(start, shift(today, DAYS_AHEAD)), [store.latest("exercise")]
-    )
-    return pain, exercise
+    """The window the dashboard needs: the last WINDOW_DAYS (and a day dated ahead, from
+    another time zone) and the small state from before them (`bounded_rows`)."""
+    return bounded_rows(store, today, shift(today, -(WINDOW_DAYS - 1)), baseline_from)
+
+
+def bounded_rows(
+    store: Store, today: str, since: str, baseline_from: str | None = None
+) -> tuple[list[dict], list[dict]]:
+    """(pain rows, exercise rows) for a view of `since`..`today`: every entry of those days
+    (and of a day dated ahead), plus the whole days the analysis reads from before them, so
+    `summarize` over these rows gives the figures it gives over everything for any period
+    that starts on or after `since` (with room for its look-backs) and for the tips:
+
+    - the baseline's days: the first BASELINE_DAYS rated days (on or after `baseline_from`,
+      the settings' analysis.baseline_from), and the same for the PEG and each interference
+      item, whose baselines start at their own first day;
+    - the diary's first day of each kind (a week before it is not a missed week) and its
+      latest day (how long ago the last entry was).
+
+    The dashboard and the Trends screen both read through here; the cost is bounded by the
+    window's length, not by the years of history before it.
+    """
+    from tracker.analysis.interference import ITEMS
+    from tracker.store.windows import first_days, latest_day
+
+    ahead = shift(today, DAYS_AHEAD)
+    peg = ("activity_interference", "enjoyment_interference")
+    pain_groups = [
+        store.pain_rows(since, ahead),
+        *(
+            first_days(store, "pain", BASELINE_DAYS, since=baseline_from, having=having)
+            for having in ((), peg, *((field,) for field in ITEMS.values()))
+        ),
+        first_days(store, "pain", 1),
+        latest_day(store, "pain"),
+    ]
+    exercise_groups = [
+        store.exercise_rows(since, ahead),
+        first_days(store, "exercise", 1),
+        latest_day(store, "exercise"),
+    ]
+    return _merge(*pain_groups), _merge(*exercise_groups)
 
 
 def _merge(*groups: Sequence[dict | None]) -> list[dict]:

@@ -24,8 +24,10 @@ from tracker import models
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
+from tracker.analysis.response import QUIET_LOOKBACK_DAYS
 from tracker.analysis.summary_type import Summary
 from tracker.tui.commands import quiet_bindings
+from tracker.tui.data import WINDOW_DAYS, bounded_rows
 from tracker.tui.messages import DataChanged, StoreFailed, TrendsLoaded
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.tips import tips_for_rows
@@ -60,6 +62,9 @@ DEFAULT_PERIOD = "2"
 NARROW_COLUMNS = 100
 #: Days read before the period so the rolling means on its first day are already filled in.
 LEAD_IN_DAYS = max(ROLLING_WINDOWS)
+#: Days read before a period of N days: the chart's lead-in, and the days a flare on the
+#: period's first day is judged against (the usual level's look-back, and the day before it).
+READ_BEFORE_DAYS = max(LEAD_IN_DAYS, QUIET_LOOKBACK_DAYS + 2)
 
 
 @dataclass
@@ -80,9 +85,41 @@ def load_trends(
     target: int = DEFAULT_WEEKLY_TARGET,
     baseline_from: str | None = None,
 ) -> TrendsData:
-    """Every figure of the Trends screen for `period` (a `PERIODS` key), as of `today`."""
+    """Every figure of the Trends screen for `period` (a `PERIODS` key), as of `today`.
+
+    A period of N days reads a bounded window (`trends_rows`), so 30 days, 90 days or a year
+    cost the same on a year of history or on thirty; "All time" reads everything.
+    """
+    pain, exercise = trends_rows(store, period, today, baseline_from)
+    return trends_from_rows(pain, exercise, period, today, target, baseline_from)
+
+
+def trends_rows(
+    store: Store, period: str, today: dt.date, baseline_from: str | None = None
+) -> tuple[list[dict], list[dict]]:
+    """The rows `period` needs, to `today`: for N days, the dashboard's bounded reading
+    (`data.bounded_rows`) from READ_BEFORE_DAYS before the period (or the tips' window, if
+    that starts earlier); for "All time", every row."""
     end = today.isoformat()
-    pain, exercise = store.pain_rows(end=end), store.exercise_rows(end=end)
+    days = PERIODS[period].days
+    if days is None:
+        return store.pain_rows(end=end), store.exercise_rows(end=end)
+    since = min(shift(today, -(days - 1 + READ_BEFORE_DAYS)), shift(today, -(WINDOW_DAYS - 1)))
+    pain, exercise = bounded_rows(store, end, since, baseline_from)
+    # Entries dated after today (another time zone) are left to the next day, as before.
+    return [r for r in pain if r["date"] <= end], [r for r in exercise if r["date"] <= end]
+
+
+def trends_from_rows(
+    pain: list[dict],
+    exercise: list[dict],
+    period: str,
+    today: dt.date,
+    target: int = DEFAULT_WEEKLY_TARGET,
+    baseline_from: str | None = None,
+) -> TrendsData:
+    """The figures for `period` from rows already read (all of them, or `trends_rows`)."""
+    end = today.isoformat()
     days = PERIODS[period].days
     start = shift(today, -(days - 1)) if days else None
     # "Your baseline" is the diary's whatever the period (analysis.change), as on the dashboard.
