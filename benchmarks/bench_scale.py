@@ -157,7 +157,7 @@ COMMANDS: list[tuple[str, list[str], bool, bool]] = [
 
 #: (label, the app driver's key, bounded?) in the table's order.
 APP_VIEWS: list[tuple[str, str, bool]] = [
-    ("app: start to dashboard drawn", "app start to dashboard", True),
+    ("app: start to dashboard drawn (after imports)", "app start to dashboard", True),
     ("app: dashboard (reload)", "dashboard (reload)", True),
     ("app: Trends 30 days", "trends 1", True),
     ("app: Trends 90 days", "trends 2", True),
@@ -180,9 +180,7 @@ def child_env(db: Path | None = None) -> dict[str, str]:
 
 def cpu_ms(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     """One run's CPU time (user + system, ms) and its standard output."""
-    child = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-    )
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = child.stdout.read().decode("utf-8", "replace") if child.stdout else ""
     _, status, usage = os.wait4(child.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:

@@ -12,6 +12,8 @@ from tracker.sample import generate
 from tracker.store import Store
 from tracker.tui.screens.trends import load_trends, trends_from_rows, trends_rows
 
+#: The diaries are built once per module: keep the file on one worker.
+pytestmark = pytest.mark.xdist_group("trends_window")
 TODAY = dt.date(2026, 6, 30)
 PERIODS = ("1", "2", "3")
 

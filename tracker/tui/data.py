@@ -89,7 +89,8 @@ def load_dashboard(
     latest entry of each kind (how long ago the last one was). The tips computed from that
     window are the ones `tracker tips` gives from everything (a test holds the two equal).
     """
-    pain, exercise = dashboard_rows(store, today, baseline_from)
+    since = shift(today, -(WINDOW_DAYS - 1))
+    pain, exercise = bounded_rows(store, today, since, baseline_from)
     today = diary_today(today, pain, exercise).isoformat()  # a day ahead: another time zone
     chart_start = shift(today, -(CHART_DAYS - 1))
     recent = [row for row in pain if row["date"] >= shift(chart_start, -LEAD_IN_DAYS)]
@@ -114,6 +115,7 @@ def load_dashboard(
             dt.date.fromisoformat(today),
             target=target,
             baseline_from=baseline_from,
+            since=since,
         ),
     )
 

@@ -91,7 +91,9 @@ def load_trends(
     cost the same on a year of history or on thirty; "All time" reads everything.
     """
     pain, exercise = trends_rows(store, period, today, baseline_from)
-    return trends_from_rows(pain, exercise, period, today, target, baseline_from)
+    return trends_from_rows(
+        pain, exercise, period, today, target, baseline_from, since=window_start(period, today)
+    )
 
 
 def trends_rows(
@@ -104,10 +106,17 @@ def trends_rows(
     days = PERIODS[period].days
     if days is None:
         return store.pain_rows(end=end), store.exercise_rows(end=end)
-    since = min(shift(today, -(days - 1 + READ_BEFORE_DAYS)), shift(today, -(WINDOW_DAYS - 1)))
-    pain, exercise = bounded_rows(store, end, since, baseline_from)
+    pain, exercise = bounded_rows(store, end, window_start(period, today) or end, baseline_from)
     # Entries dated after today (another time zone) are left to the next day, as before.
     return [r for r in pain if r["date"] <= end], [r for r in exercise if r["date"] <= end]
+
+
+def window_start(period: str, today: dt.date) -> str | None:
+    """The first day `trends_rows` reads in full for `period` (None: "All time", every day)."""
+    days = PERIODS[period].days
+    if days is None:
+        return None
+    return min(shift(today, -(days - 1 + READ_BEFORE_DAYS)), shift(today, -(WINDOW_DAYS - 1)))
 
 
 def trends_from_rows(
@@ -117,8 +126,11 @@ def trends_from_rows(
     today: dt.date,
     target: int = DEFAULT_WEEKLY_TARGET,
     baseline_from: str | None = None,
+    *,
+    since: str | None = None,
 ) -> TrendsData:
-    """The figures for `period` from rows already read (all of them, or `trends_rows`)."""
+    """The figures for `period` from rows already read: all of them, or the bounded window
+    `trends_rows` reads, which holds every entry from `since` on (see `tips_for_rows`)."""
     end = today.isoformat()
     days = PERIODS[period].days
     start = shift(today, -(days - 1)) if days else None
@@ -137,7 +149,9 @@ def trends_from_rows(
         lead = shift(first, -LEAD_IN_DAYS)
         recent = [row for row in pain if row["date"] >= lead]
         daily = daily_series(recent, lead, end)[LEAD_IN_DAYS:]
-    tips = tips_for_rows(pain, exercise, today, target=target, baseline_from=baseline_from)
+    tips = tips_for_rows(
+        pain, exercise, today, target=target, baseline_from=baseline_from, since=since
+    )
     return TrendsData(period, summary, daily, summary["baseline_avg"], tips)
 
 
