@@ -8,8 +8,9 @@ Every figure is CPU time (user + system) in ms, the median of several runs, on s
 ending on the same day. Commands run as `python -m tracker ...` subprocesses (their CPU time
 from `os.wait4`); the app runs headless in one subprocess per diary, which times each view in
 `time.process_time()` (every thread: the worker's read and analysis and the UI thread's
-drawing) from the key to the settled screen, and reports its peak memory (RSS) after visiting
-Trends (30 days, 90 days, a year) and History (open, End, Home), before "All time".
+drawing) from the key to the settled screen, and reports its peak memory (RSS) after one visit
+of Trends (90 days, 30 days, a year) and History (open, End, Home), before the timed runs.
+Runs go round-robin over the diaries, so a change in the machine's load touches every column.
 
 Baselines are measured in the same run, beside each diary: `python -c pass`, a bare click +
 sqlite3 insert (what the one-line log is held against), a bare sqlite3 query (remind's floor),
@@ -111,6 +112,11 @@ APP_DRIVER = textwrap.dedent(
             await settle(pilot)
             assert isinstance(app.screen, DashboardScreen) and app.screen.data is not None
             out["app start to dashboard"] = [(time.process_time() - start) * 1000]
+            # Memory: one visit of Trends (90 days, 30 days, a year) and History (open, End).
+            for keys in ("t", "1", "3", "h", "end", "home", "d"):
+                await pilot.press(keys)
+                await settle(pilot)
+            out["memory_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             out["dashboard (reload)"] = []
             for _ in range(runs):
                 begin = time.process_time()
@@ -129,11 +135,9 @@ APP_DRIVER = textwrap.dedent(
                 out.setdefault("history Home", []).append(await timed(pilot, "home"))
                 await pilot.press("d")
                 await settle(pilot)
-            out["memory_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             await pilot.press("t")
             await settle(pilot)
-            for key in ("4", "3") * max(1, runs // 2):
-                out.setdefault(f"trends {key}", []).append(await timed(pilot, key))
+            out["trends 4"] = [await timed(pilot, "4")]
         print(json.dumps(out))
 
     asyncio.run(main(Path(sys.argv[1]), int(sys.argv[2])))
@@ -155,6 +159,7 @@ COMMANDS: list[tuple[str, list[str], bool, bool]] = [
     ("tracker report -", ["report", "-"], True, True),
 ]
 
+MEMORY_ROW = "app: peak RSS after one visit of Trends and History (MiB)"
 #: (label, the app driver's key, bounded?) in the table's order.
 APP_VIEWS: list[tuple[str, str, bool]] = [
     ("app: start to dashboard drawn (after imports)", "app start to dashboard", True),
@@ -188,11 +193,6 @@ def cpu_ms(command: list[str], env: dict[str, str]) -> tuple[float, str]:
     return (usage.ru_utime + usage.ru_stime) * 1000, out
 
 
-def median_cpu(command: list[str], env: dict[str, str], runs: int) -> float:
-    cpu_ms(command, env)  # warm-up: the OS file cache, and bytecode compiled
-    return statistics.median(cpu_ms(command, env)[0] for _ in range(runs))
-
-
 def make_diaries(folder: Path) -> dict[str, Path]:
     from tracker.exchange.csv_export import export_file
     from tracker.sample import write_sample
@@ -216,44 +216,56 @@ def rows_of(db: Path) -> int:
 
 
 def measure(runs: int) -> tuple[dict[str, dict[str, float]], dict[str, int]]:
-    """{row label: {size label: value}} and the rows of each diary."""
+    """{row label: {size label: value}} and the rows of each diary.
+
+    Round-robin: each run measures the row on every diary in turn, so a change in the
+    machine's load during the benchmark touches every column alike.
+    """
     python = sys.executable
-    figures: dict[str, dict[str, float]] = {}
+    samples: dict[str, dict[str, list[float]]] = {}
+
+    def put(row: str, size: str, value: float) -> None:
+        samples.setdefault(row, {}).setdefault(size, []).append(value)
+
     with tempfile.TemporaryDirectory(prefix="tracker-bench-scale-") as name:
         folder = Path(name)
         dbs = make_diaries(folder)
         sizes = {label: rows_of(db) for label, db in dbs.items()}
-        # Warm-up: compile every module the children load (app included) once.
+        commands: list[tuple[str, list[str], bool]] = [
+            ("python -c pass (reference)", ["-c", "pass"], False),
+            ("bare click + sqlite3 insert", ["-c", BARE_INSERT, "{db}"], False),
+            ("bare sqlite3: open, one query", ["-c", BARE_QUERY, "{db}"], False),
+            ("bare Textual app, one chart", ["-c", BARE_APP], False),
+            *((row, ["-m", "tracker", *args], False) for row, args, _, _ in COMMANDS),
+        ]
+        for row, args, _ in commands:
+            for run in range(runs + 1):  # the first run warms the file cache and bytecode
+                for label, db in dbs.items():
+                    csv = folder / f"{db.stem}-pain.csv"
+                    fill = {"{db}": str(db), "{csv}": str(csv)}
+                    value, _ = cpu_ms([python, *(fill.get(a, a) for a in args)], child_env(db))
+                    if run:
+                        put(row, label, value)
         cpu_ms([python, "-c", APP_DRIVER, str(dbs["1y"]), "1"], child_env(dbs["1y"]))
-        for label, db in dbs.items():
-            env = child_env(db)
-
-            def put(row: str, value: float, size: str = label) -> None:
-                figures.setdefault(row, {})[size] = value
-
-            for row, code, arguments in (
-                ("python -c pass (reference)", "pass", []),
-                ("bare click + sqlite3 insert", BARE_INSERT, [str(db)]),
-                ("bare sqlite3: open, one query", BARE_QUERY, [str(db)]),
-                ("bare Textual app, one chart", BARE_APP, []),
-            ):
-                put(row, median_cpu([python, "-c", code, *arguments], env, runs))
-            csv = folder / f"{db.stem}-pain.csv"
-            for row, args, _, _ in COMMANDS:
-                args = [str(csv) if a == "{csv}" else a for a in args]
-                put(row, median_cpu([python, "-m", "tracker", *args], env, runs))
-            _, out = cpu_ms([python, "-c", APP_DRIVER, str(db), str(runs)], env)
-            app = json.loads(out)
-            for row, key, _ in APP_VIEWS:
-                put(row, statistics.median(app[key]))
-            put("app: peak memory after Trends and History (MiB)", app["memory_mib"])
+        for _ in range(max(2, runs // 2)):
+            for label, db in dbs.items():
+                _, out = cpu_ms([python, "-c", APP_DRIVER, str(db), "2"], child_env(db))
+                app = json.loads(out)
+                for row, key, _ in APP_VIEWS:
+                    for value in app[key]:
+                        put(row, label, value)
+                put(MEMORY_ROW, label, app["memory_mib"])
+    figures = {
+        row: {label: statistics.median(values) for label, values in by_size.items()}
+        for row, by_size in samples.items()
+    }
     return figures, sizes
 
 
 def table(figures: dict[str, dict[str, float]], sizes: dict[str, int]) -> list[str]:
     """The table as Markdown lines (the README shows it as printed)."""
     bounded = {row for row, _, b, _ in COMMANDS if b} | {row for row, _, b in APP_VIEWS if b}
-    bounded.add("app: peak memory after Trends and History (MiB)")
+    bounded.add(MEMORY_ROW)
     changing = {row for row, _, _, c in COMMANDS if c}
     labels = list(SIZES)
     head = " | ".join(f"{label} ({sizes[label]:,} rows)" for label in labels)
