@@ -18,6 +18,15 @@ a known answer:
   (which land after sessions as often as after rest), and pain after a session differs from
   pain before it by rating noise only.
 - "flare": as "none", but most sessions (80%) are followed by a day 2 to 3 points worse.
+
+Medicines (`generate_medicines`, written by `write_sample(..., medicines=True)`, which
+`tracker sample` and `tracker demo` use): a pregabalin titration (75 -> 150 -> 300 mg twice
+a day over six weeks, ending in the last months), amitriptyline started before it and
+stopped after five weeks for side effects, paracetamol as needed on the worse days with a
+reason, doses skipped or never logged now and then, and a few side effects. They come from a
+random stream of their own, so the pain and exercise history (and its arithmetic, which tests
+check) is the same with or without them; they do not change the pain either: the sample holds
+no truth about medicines.
 """
 
 from __future__ import annotations
@@ -25,10 +34,21 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from tracker.models import SYMPTOMS, ExerciseSession, PainEntry, infer_category, today
+from tracker.models import (
+    SYMPTOMS,
+    Dose,
+    ExerciseSession,
+    MedChange,
+    Medicine,
+    PainEntry,
+    SideEffect,
+    infer_category,
+    today,
+)
 
 #: weekday (0 = Monday) -> choices of (activity, typical minutes); Sunday is a rest day.
 ROUTINE: dict[int, list[tuple[str, int]]] = {
@@ -207,17 +227,177 @@ def generate(
     return _History(days, seed, end or today(), effect).run()
 
 
+@dataclass
+class MedicineHistory:
+    """Generated medicines; in the other lists `medicine_id` is the medicine's position in
+    `medicines` counted from 1 (`store.medicines.add_medicines` gives the real ids)."""
+
+    medicines: list[Medicine] = field(default_factory=list)
+    changes: list[MedChange] = field(default_factory=list)
+    doses: list[Dose] = field(default_factory=list)
+    side_effects: list[SideEffect] = field(default_factory=list)
+
+
+PRN_REASONS = ["flare", "bad night", "long day on my feet", "burning feet", "after the walk"]
+SKIP_REASONS = ["forgot", "felt sick", "away from home", "ran out"]
+
+
+class _Medicines:
+    """The medicines' running state; its own random stream (never the pain history's)."""
+
+    def __init__(self, days: int, seed: int, end: dt.date, pain: list[PainEntry]):
+        self.rng = random.Random(f"medicines-{seed}")
+        self.days = days
+        self.start = end - dt.timedelta(days=days - 1)
+        self.worst_day: dict[str, int] = {}  # date -> the day's highest average rating
+        for entry in pain:
+            self.worst_day[entry.date] = max(entry.average, self.worst_day.get(entry.date, 0))
+        self.out = MedicineHistory()
+
+    def day(self, index: int) -> str:
+        return (self.start + dt.timedelta(days=index)).isoformat()
+
+    def medicine(self, index: int, **values: Any) -> int:
+        day = self.day(max(0, index))
+        self.out.medicines.append(Medicine(date=day, logged_at=f"{day}T09:00:00", **values))
+        return len(self.out.medicines)
+
+    def change(self, position: int, index: int, change: str, **values: Any) -> bool:
+        if not 0 <= index < self.days:
+            return False
+        day = self.day(index)
+        self.out.changes.append(
+            MedChange(
+                medicine_id=position,
+                change=change,
+                date=day,
+                logged_at=f"{day}T09:0{len(self.out.changes) % 10}:00",
+                **values,
+            )
+        )
+        return True
+
+    def scheduled(self, position: int, first: int, last: int, slots: list[str]) -> None:
+        """Doses from day `first` to day `last` (exclusive): mostly taken, a few skipped
+        with a reason, and some never logged (a missed dose nobody wrote down)."""
+        rng = self.rng
+        for index in range(max(0, first), min(self.days, last)):
+            day = self.day(index)
+            for slot in slots:
+                draw = rng.random()
+                hour, minute = int(slot[:2]), rng.randint(0, 40)
+                time = f"{hour:02d}:{minute:02d}"
+                if draw < 0.9:
+                    self.out.doses.append(
+                        Dose(position, day, time, "taken", logged_at=f"{day}T{time}:30")
+                    )
+                elif draw < 0.95:
+                    reason = rng.choice(SKIP_REASONS)
+                    self.out.doses.append(
+                        Dose(position, day, slot, "skipped", reason=reason,
+                             logged_at=f"{day}T{time}:30")
+                    )  # fmt: skip
+
+    def as_needed(self, position: int) -> None:
+        """Paracetamol on most of the worse days (average 7 or more), rarely on others."""
+        rng = self.rng
+        for index in range(self.days):
+            day = self.day(index)
+            odds = 0.7 if self.worst_day.get(day, 0) >= 7 else 0.03
+            if rng.random() >= odds:
+                continue
+            for dose in range(1 + (rng.random() < 0.3)):
+                time = f"{12 + 5 * dose:02d}:{rng.randint(0, 59):02d}"
+                amount = 1000.0 if rng.random() < 0.5 else None
+                self.out.doses.append(
+                    Dose(position, day, time, "taken", amount, rng.choice(PRN_REASONS),
+                         logged_at=f"{day}T{time}:10")
+                )  # fmt: skip
+
+    def effect(
+        self, index: int, position: int | None, effects: list[str], bother: int, other: str = ""
+    ) -> None:
+        if 0 <= index < self.days:
+            day = self.day(index)
+            self.out.side_effects.append(
+                SideEffect(bother, day, position, effects, other or None,
+                           logged_at=f"{day}T21:15:00")
+            )  # fmt: skip
+
+    def run(self) -> MedicineHistory:
+        rng, days = self.rng, self.days
+        paracetamol = self.medicine(
+            0, name="Paracetamol", unit="mg", form="tablet", schedule="as_needed",
+            reason="pain flares",
+        )  # fmt: skip
+        self.change(paracetamol, 0, "start", strength=500.0)
+        self.as_needed(paracetamol)
+        # Pregabalin: titrated over six weeks, the last months of the history.
+        pregabalin_at = days - 130 if days >= 180 else days // 5
+        step = 14 if days >= 180 else max(1, days // 10)
+        # Amitriptyline: started before pregabalin, stopped for side effects after 5 weeks.
+        amitriptyline_at = max(0, pregabalin_at - 50)
+        stop_at = amitriptyline_at + (35 if days >= 180 else max(2, days // 6))
+        amitriptyline = self.medicine(
+            amitriptyline_at, name="Amitriptyline", unit="mg", form="tablet",
+            reason="nerve pain at night",
+        )  # fmt: skip
+        self.change(amitriptyline, amitriptyline_at, "start", strength=10.0, doses_per_day=1)
+        self.change(amitriptyline, amitriptyline_at + step, "dose", strength=25.0,
+                    doses_per_day=1, reason="little change")  # fmt: skip
+        stopped = self.change(amitriptyline, stop_at, "stop", reason="side effects")
+        self.scheduled(amitriptyline, amitriptyline_at, stop_at if stopped else days, ["22:00"])
+        for week in range(0, stop_at - amitriptyline_at, 7):
+            words = ["drowsiness", "dry-mouth"][: 1 + (week > 7)]
+            bother = min(10, 3 + week // 7)
+            self.effect(amitriptyline_at + week + rng.randint(1, 5), amitriptyline, words, bother)
+        pregabalin = self.medicine(
+            pregabalin_at, name="Pregabalin", unit="mg", form="capsule", reason="nerve pain",
+        )  # fmt: skip
+        self.change(pregabalin, pregabalin_at, "start", strength=75.0, doses_per_day=2)
+        self.change(pregabalin, pregabalin_at + step, "dose", strength=150.0, doses_per_day=2,
+                    reason="more pain")  # fmt: skip
+        self.change(pregabalin, pregabalin_at + 3 * step, "dose", strength=300.0,
+                    doses_per_day=2, reason="still burning at night")  # fmt: skip
+        self.scheduled(pregabalin, pregabalin_at, days, ["08:00", "20:00"])
+        self.effect(pregabalin_at + 3, pregabalin, ["dizziness"], 3)
+        self.effect(pregabalin_at + 3 * step + 4, pregabalin, ["dizziness", "swelling"], 4)
+        self.effect(pregabalin_at + 3 * step + 20, None, [], 2, other="foggy in the morning")
+        self.out.doses.sort(key=lambda dose: (dose.date, dose.logged_at))
+        self.out.side_effects.sort(key=lambda entry: entry.date)
+        return self.out
+
+
+def generate_medicines(
+    days: int = 365,
+    seed: int = 1,
+    end: dt.date | None = None,
+    pain: list[PainEntry] | None = None,
+) -> MedicineHistory:
+    """Medicines over the `days` days ending on `end`; as-needed doses follow `pain`."""
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    return _Medicines(days, seed, end or today(), pain or []).run()
+
+
 def write_sample(
     path: str | Path,
     days: int = 365,
     seed: int = 1,
     end: dt.date | None = None,
     effect: Effect = "helps",
+    medicines: bool = False,
 ) -> tuple[int, int]:
-    """Create a new database at `path` holding a generated history; returns the counts."""
+    """Create a new database at `path` holding a generated history; returns the counts of
+    pain entries and sessions. With `medicines`, the medicines too (`generate_medicines`)."""
     from tracker.store import Store
 
     pain, exercise = generate(days, seed, end, effect)
     with Store.open(path) as store:
         pain_count, exercise_count = store.add_many(pain, exercise)
+        if medicines:
+            from tracker.store.medicines import add_medicines
+
+            made = generate_medicines(days, seed, end, pain)
+            add_medicines(store, made.medicines, [*made.changes, *made.doses, *made.side_effects])
     return pain_count, exercise_count

@@ -150,11 +150,21 @@ async def test_workbook_choice_writes_every_table_to_one_excel_file(
         await finish(pilot)
         target = isolated_home / f"tracker-export-{TODAY}.xlsx"
         assert status(app) == (
-            f"Wrote a workbook to {target}: 5 daily, 3 pain, 1 exercise rows, "
+            f"Wrote a workbook to {target}: 5 daily, 3 pain, 1 exercise, 0 medicine, "
+            "0 med_change, 0 dose, 0 side_effect rows, "
             "and the data dictionary"
         )
         book = load_workbook(target)
-        assert book.sheetnames == ["daily", "pain", "exercise", "dictionary"]
+        assert book.sheetnames == [
+            "daily",
+            "pain",
+            "exercise",
+            "medicine",
+            "med_change",
+            "dose",
+            "side_effect",
+            "dictionary",
+        ]
         assert next(book["pain"].iter_rows(min_row=2, values_only=True))[3] == 1
         # Again: the file is there, so the dialog asks; yes replaces it with a workbook.
         dialog = app.screen

@@ -212,12 +212,14 @@ def wal_size(db: Path) -> int:
 
 
 def table_rows(db: Path) -> dict[str, list[tuple]]:
-    """Every row of pain and exercise read with plain sqlite3 (raises if the file is not one)."""
+    """Every row of every kind's table read with plain sqlite3 (raises if the file is not one)."""
+    from tracker.kinds import KINDS
+
     conn = sqlite3.connect(db)
     try:
         return {
-            table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-            for table in ("pain", "exercise")
+            of.table: conn.execute(f"SELECT * FROM {of.table} ORDER BY id").fetchall()
+            for of in KINDS.values()
         }
     finally:
         conn.close()

@@ -45,7 +45,14 @@ def test_info_says_where_what_and_when(invoke, db_path):
     assert "Last backup:       never" in text
     assert f"version {SCHEMA_VERSION}" in text
     facts = json.loads(invoke("info", "--json").stdout)
-    assert facts["rows"] == {"pain": 2, "exercise": 1}
+    assert facts["rows"] == {
+        "pain": 2,
+        "exercise": 1,
+        "medicine": 0,
+        "med_change": 0,
+        "dose": 0,
+        "side_effect": 0,
+    }
     assert facts["size_bytes"] > 0 and facts["exists"] is True
     assert facts["last_checked_healthy"] is not None  # its own writes keep the stamp
     assert facts["last_backup"] is None

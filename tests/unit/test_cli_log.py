@@ -94,7 +94,7 @@ def test_list_and_json(invoke):
     text = invoke("list")
     assert "pain entry #1" in text.output and "exercise session #1" in text.output
     data = json.loads(invoke("list", "--json").output)
-    assert set(data) == {"pain", "exercise"}
+    assert set(data) == {"pain", "exercise", "medicine", "med_change", "dose", "side_effect"}
     assert data["pain"][0]["id"] == 1 and data["pain"][0]["average"] == 4
     assert data["exercise"][0]["activity"] == "walking"
 

@@ -84,11 +84,11 @@ def test_daily_has_every_day_with_hand_computed_aggregates(diary, invoke):
     assert lines[0] == ",".join(TABLES["daily"])
     assert lines[1:] == [
         # means: (4+5)/2, worst max, least min, sleep (3+4)/2, peg mean of 5 and 6
-        "2024-03-01,4.5,8,2,3.5,5.5,burning; tingling; numbness,,,",
-        "2024-03-02,,,,,,,,,",
-        "2024-03-03,,,,,,,60,3,walking; yoga",
+        "2024-03-01,4.5,8,2,3.5,5.5,burning; tingling; numbness,,,,,",
+        "2024-03-02,,,,,,,,,,,",
+        "2024-03-03,,,,,,,60,3,walking; yoga,,",
         # (3+3+4)/3 = 3.333 -> 3.33; nothing but the averages was given
-        "2024-03-04,3.33,,,,,cold,,,",
+        "2024-03-04,3.33,,,,,cold,,,,,",
         "",
     ]
 

@@ -27,6 +27,7 @@ from tracker.store import Store
 ACCENTS = "Füßen – naïve café"
 FORMULA = "=1+1"
 MARKUP = "[b]x[/b]"
+NO_MEDICINES = {"medicine": 0, "med_change": 0, "dose": 0, "side_effect": 0}
 
 
 @pytest.fixture
@@ -87,7 +88,8 @@ def test_cells_come_back_as_their_types(diary, tmp_path, invoke):
     result = invoke("export", str(target))  # the suffix chooses the workbook
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        f"Wrote a workbook to {target}: 3 daily, 2 pain, 1 exercise rows, "
+        f"Wrote a workbook to {target}: 3 daily, 2 pain, 1 exercise, 0 medicine, "
+        "0 med_change, 0 dose, 0 side_effect rows, "
         "and the data dictionary.\n"
     )
     book = workbook(target)
@@ -132,7 +134,12 @@ def test_cells_come_back_as_their_types(diary, tmp_path, invoke):
 def test_every_sheet_has_a_frozen_bold_header_and_set_widths(diary, tmp_path):
     target = tmp_path / "visit.xlsx"
     with Store.open(diary) as store:
-        assert export_workbook(store, target) == {"daily": 3, "pain": 2, "exercise": 1}
+        assert export_workbook(store, target) == {
+            "daily": 3,
+            "pain": 2,
+            "exercise": 1,
+            **NO_MEDICINES,
+        }
     book = workbook(target)
     for sheet in book:
         assert sheet.freeze_panes == "A2"
@@ -176,6 +183,7 @@ def test_range_and_an_empty_diary(diary, db_path, tmp_path, invoke):
             "daily": 0,
             "pain": 0,
             "exercise": 0,
+            **NO_MEDICINES,
         }
     assert rows(workbook(tmp_path / "empty.xlsx")["pain"]) == [list(KINDS["pain"].columns)]
 

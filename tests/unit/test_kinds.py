@@ -10,7 +10,7 @@ import pytest
 
 from tracker.exchange.csv_export import TABLES as EXPORT_TABLES
 from tracker.exchange.dictionary import TABLES as DICTIONARY_TABLES
-from tracker.kinds import KIND_NAMES, KINDS, UnknownKind, kind_named, kind_of
+from tracker.kinds import KIND_NAMES, KINDS, UnknownKind, kind_named, kind_of, with_forms
 from tracker.models import ExerciseSession, PainEntry
 from tracker.store import Store
 
@@ -42,6 +42,10 @@ def test_every_column_of_a_kind_is_exported_and_documented(name):
 def test_a_kind_names_a_form_for_itself(name):
     from tracker.tui.screens.form import EntryForm
 
+    if not KINDS[name].form:  # no form yet: History leaves it out, `tracker edit` covers it
+        assert name not in {of.name for of in with_forms()}
+        assert name in {"medicine", "med_change", "dose", "side_effect"}
+        return
     module, _, attribute = KINDS[name].form.partition(":")
     form = getattr(importlib.import_module(module), attribute)
     assert issubclass(form, EntryForm) and name == form.KIND
@@ -64,16 +68,16 @@ def test_a_stored_entry_round_trips_through_its_kind(tmp_path):
 
 def test_an_unregistered_kind_is_refused_never_taken_for_another():
     @dataclass
-    class Medicine:
+    class Vitamin:
         name: str
         date: str = ""
         logged_at: str = ""
         id: int | None = None
 
     with pytest.raises(UnknownKind):
-        kind_of(Medicine("x"))
-    with pytest.raises(UnknownKind, match="expected pain or exercise"):
-        kind_named("medicine")
+        kind_of(Vitamin("x"))
+    with pytest.raises(UnknownKind, match="expected pain, exercise, .* or side_effect"):
+        kind_named("vitamin")
     assert isinstance(kind_of(PainEntry(average=1)), object)
     assert kind_of(ExerciseSession(activity="walking", minutes=5)).name == "exercise"
 

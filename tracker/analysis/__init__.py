@@ -18,6 +18,13 @@ about 25 ms and the daily series takes about 9 ms (tests/bench_trends.py).
 - response: `exercise_response`, `session_pain_change`, `flare_sessions`, `flare_counts`,
   `highest_pain`
 - symptoms: `symptom_counts`
+- regimen:  the regimen on a day (`regimen_on`, `current_regimens`, `current_days`)
+- medicines: each change's before/after pain, PEG and sleep (`compare_change`,
+            `compare_changes`: 14 days before, a settling-in week left out, 14 days after,
+            Welch interval, confounders)
+- medicine_use: adherence per week (`adherence`), as-needed use and its week-on-week trend
+            (`as_needed_use`), and `medicine_summary`, everything for one period
+- side_effects: `side_effects_over_time` (days reported and mean bother per effect)
 - summary:  `summarize`, the JSON contract (its docstring lists every key)
 """
 

@@ -250,6 +250,18 @@ def _change(
     }
 
 
+def verdict_band(points: float, pct: float, within: bool, falling: bool) -> str:
+    """The band of a reduction judged on the shown values (the module docstring's rules), for
+    any before/after comparison of daily pain (`analysis.medicines` uses it too). `falling`
+    is True when a fall is expected by chance (regression to the mean)."""
+    return _band(points, pct, within, falling)
+
+
+def whole_percent(points: float, base: float) -> float:
+    """100 * points / base as the change's percent: a whole number, halves away from zero."""
+    return _round_half_away(100 * points / base)
+
+
 def _band(points: float, pct: float, within: bool, falling: bool) -> str:
     """The verdict on the shown (rounded) values: see the module docstring."""
     if points == 0:

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "list": "tracker.cli.log:list_entries",
     "edit": "tracker.cli.edit:edit",
     "delete": "tracker.cli.edit:delete",
+    "med": "tracker.cli.med:med",
     "remind": "tracker.cli.log:remind",
     "sample": "tracker.cli.data:sample",
     "backup": "tracker.cli.data:backup",

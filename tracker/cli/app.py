@@ -47,6 +47,6 @@ def demo(ctx: click.Context, days: int, seed: int) -> None:
 
     with tempfile.TemporaryDirectory(prefix="tracker-demo-") as folder:
         path = Path(folder) / "demo.db"
-        write_sample(path, days=days, seed=seed)
+        write_sample(path, days=days, seed=seed, medicines=True)
         status = run_app(path, demo=True, config_path=config_file(ctx))
     ctx.exit(status)

@@ -38,10 +38,12 @@ def sample(path: Path, days: int, seed: int, effect: Literal["helps", "none", "f
 
     if path.exists():
         raise UsageProblem(f"{path} already exists; sample writes only into a new file")
-    pain_count, exercise_count = write_sample(path, days=days, seed=seed, effect=effect)
+    pain_count, exercise_count = write_sample(
+        path, days=days, seed=seed, effect=effect, medicines=True
+    )
     click.echo(
         f"Wrote {pain_count} pain entries and {exercise_count} exercise sessions "
-        f"over {days} days to {path}."
+        f"over {days} days, with three medicines and their doses, to {path}."
     )
 
 
@@ -64,9 +66,8 @@ def backup(ctx: click.Context, destination: Path) -> None:
 
     with Store.open(destination, create=False) as copy:
         counts = [of.count(copy.count(name)) for name, of in KINDS.items()]
-    click.echo(
-        f"Backed up {' and '.join(counts)} to {destination}; the copy was checked and is intact."
-    )
+    listed = f"{', '.join(counts[:-1])} and {counts[-1]}"
+    click.echo(f"Backed up {listed} to {destination}; the copy was checked and is intact.")
     not_recorded = record_backup(store.path, destination)  # for `tracker info`
     if not_recorded:
         click.echo(f"Warning: {not_recorded}", err=True)

@@ -6,6 +6,7 @@ import click
 
 from tracker.cli.common import id_argument, open_store
 from tracker.cli.log import entry_line, exercise_options, pain_fields, pain_options
+from tracker.cli.med import EDIT_COMMANDS
 from tracker.kinds import KIND_NAMES, kind_named
 from tracker.models import validate_exercise, validate_pain
 
@@ -73,16 +74,26 @@ def edit_exercise(ctx: click.Context, entry_id: int, **options) -> None:
     click.echo(f"Updated {entry_line('exercise', session.as_row())}.")
 
 
+for _command in EDIT_COMMANDS:  # medicine, med_change, dose, side_effect
+    edit.add_command(_command)
+
+
 @click.command()
 @click.argument("kind", type=click.Choice(KIND_NAMES))
 @id_argument
 @click.option("--yes", is_flag=True, help="Delete without asking.")
 @click.pass_context
 def delete(ctx: click.Context, kind: str, entry_id: int, yes: bool) -> None:
-    """Delete one entry by its kind (pain, exercise) and id."""
+    """Delete one entry by its kind (pain, exercise, medicine, med_change, dose,
+    side_effect) and id. A medicine that changes, doses or side effects refer to is not
+    deleted (stop it with `tracker med stop` instead, which keeps its history)."""
+    from tracker.store.medicines import with_medicine_names
+
     store = open_store(ctx)
     row = _existing(store, kind, entry_id)
-    described = entry_line(kind, row)
+    store.check_deletable(kind, entry_id)
+    (named,) = with_medicine_names(store, [row])
+    described = entry_line(kind, named)
     if not yes:
         click.confirm(f"Delete {described}?", abort=True)
     store.delete(kind, entry_id)

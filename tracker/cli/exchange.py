@@ -13,10 +13,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.common import baseline_option, open_store, parse_baseline_from, user_settings
+from tracker.cli.common import (
+    baseline_option,
+    db_path,
+    open_store,
+    parse_baseline_from,
+    user_settings,
+)
 from tracker.kinds import KIND_NAMES
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from tracker.exchange.import_sessions import Report
     from tracker.store import Store
 
 TABLE_NAMES = ("daily", *KIND_NAMES)
@@ -63,7 +72,8 @@ report_to_option = click.option(
     type=click.Choice(TABLE_NAMES),
     default="daily",
     show_default=True,
-    help="daily: one row per calendar day; pain or exercise: every entry as logged (CSV only).",
+    help="daily: one row per calendar day; any other: every entry of that kind as logged "
+    "(medicine: every medicine, whatever --from/--to) (CSV only).",
 )
 @from_option
 @to_option
@@ -148,7 +158,6 @@ def _write_dictionary(ctx: click.Context, table: str, file: str, force: bool) ->
     """Every table's columns, or only the one named with an explicit --table."""
     from click.core import ParameterSource
 
-    from tracker.cli.common import db_path
     from tracker.exchange.dictionary import render
     from tracker.safe_files import write_text
 
@@ -162,25 +171,108 @@ def _write_dictionary(ctx: click.Context, table: str, file: str, force: bool) ->
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--update",
     is_flag=True,
-    help="Apply edits: an entry whose id is in the diary with other values takes the file's.",
+    help="tracker CSV only: an entry whose id is in the diary with other values takes the file's.",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Show what would be imported (counts by category and month, the first sessions, "
+    "everything skipped and why) and write nothing.",
+)
+@click.option(
+    "--tz",
+    metavar="ZONE",
+    help="Time zone for the day of each start (IANA name, e.g. Europe/London); default: "
+    "this computer's. Strava's times are UTC; Garmin's CSV is taken as written.",
+)
+@click.option(
+    "--keep-overlaps",
+    is_flag=True,
+    help="Also import sessions on the same day and in the same category as one you typed "
+    "(by default they are reported and left out).",
 )
 @click.pass_context
-def import_entries(ctx: click.Context, file: Path, update: bool) -> None:
-    """Import pain entries or exercise sessions from a CSV made by `tracker export`.
+def import_entries(
+    ctx: click.Context,
+    file: Path,
+    update: bool,
+    dry_run: bool,
+    tz: str | None,
+    keep_overlaps: bool,
+) -> None:
+    """Import exercise from another app, or entries from a CSV made by `tracker export`.
 
-    The kind is read from the header (export with --table pain or --table exercise). The
-    whole file is checked first; one bad row stops the import and nothing is added. A row
-    whose id is in the diary with the same values is skipped; with other values the import
-    stops and names them, unless --update is given. Rows without an id are skipped when an
-    identical entry is in the diary, so importing the same file twice adds nothing.
+    FILE is recognised from its content: Strava's activities.csv, a Garmin Connect
+    activities CSV, Apple Health's export.zip or export.xml, a GPX, TCX or FIT activity, a
+    folder of those, or tracker's own CSV. Each activity becomes an exercise session (see
+    the README's import section for the mapping); one already in the diary (same app and
+    id, or same start and category) is not added again, so importing twice adds nothing.
+    Use --dry-run first to see what would happen. The whole import is one transaction.
+
+    A tracker CSV holds one table's entries (pain, exercise, medicine, med_change, dose or
+    side_effect); the kind is read from the header. Import the medicine table before the
+    tables that refer to it (med_change, dose, side_effect). The whole file is checked
+    first; one bad row stops the import and nothing is added. A row whose id is in the diary
+    with the same values is skipped; with other values the import stops and names them,
+    unless --update is given. Rows without an id are skipped when an identical entry is in
+    the diary, so importing the same file twice adds nothing.
     """
+    from tracker.exchange.import_sniff import TRACKER_CSV, sniff
+
+    kind = None if file.is_dir() else sniff(file)
+    if kind == TRACKER_CSV:
+        _import_tracker_csv(ctx, file, update, dry_run, tz, keep_overlaps)
+        return
+    if update:
+        raise click.UsageError("--update: only for a tracker CSV (this is another app's file)")
+    from tracker.exchange.import_sessions import parse_zone, run
+
+    zone = parse_zone(tz)
+    if dry_run and not db_path(ctx).exists():
+        report = _rehearse_without_diary(file, zone, keep_overlaps)
+    else:
+        store = open_store(ctx)
+        report = run(store, file, zone=zone, dry_run=dry_run, keep_overlaps=keep_overlaps)
+    for line in report.lines():
+        click.echo(line)
+
+
+def _rehearse_without_diary(file: Path, zone: ZoneInfo | None, keep_overlaps: bool) -> Report:
+    """A dry run before the diary exists: against an empty diary in a temporary folder, so
+    a preview never creates the real one."""
+    import tempfile
+
+    from tracker.exchange.import_sessions import run
+    from tracker.store import Store
+
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "preview.db") as store:
+        return run(store, file, zone=zone, dry_run=True, keep_overlaps=keep_overlaps)
+
+
+def _import_tracker_csv(
+    ctx: click.Context,
+    file: Path,
+    update: bool,
+    dry_run: bool,
+    tz: str | None,
+    keep_overlaps: bool,
+) -> None:
+    """tracker's own CSV, exactly as before the other formats came (csv_import)."""
+    if tz is not None or keep_overlaps:
+        option = "--tz" if tz is not None else "--keep-overlaps"
+        raise click.UsageError(f"{option}: only for another app's file (this is a tracker CSV)")
     from tracker.exchange.csv_import import check_file, import_checked
+    from tracker.kinds import kind_named
 
     checked = check_file(file)
+    if dry_run:
+        rows = kind_named(checked.kind).count(checked.rows)
+        click.echo(f"Dry run of {file}: {rows} checked and valid. Nothing was written.")
+        return
     result = import_checked(open_store(ctx), checked, update=update)
     click.echo(result.describe(file))
 

@@ -164,11 +164,15 @@ MAX_LIST_DAYS = 73000
     help="How many days back to show, today included; 0 shows everything.",
 )
 @click.option(
-    "--json", "as_json", is_flag=True, help='Print {"pain": [...], "exercise": [...]}, by kind.'
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print {"pain": [...], "exercise": [...], ...}, by kind.',
 )
 @click.pass_context
 def list_entries(ctx: click.Context, days: int, as_json: bool) -> None:
-    """List recent pain entries and exercise sessions, oldest first, each with its note."""
+    """List recent entries of every kind (pain, exercise, medicines, doses...), oldest first,
+    each with its note."""
     import datetime as dt
 
     from tracker.models import today
@@ -184,6 +188,12 @@ def list_entries(ctx: click.Context, days: int, as_json: bool) -> None:
     if not any(by_kind.values()):
         click.echo("Nothing logged in this period.")
         return
+    if any(by_kind[of.name] for of in KINDS.values() if of.references):
+        from tracker.store.medicines import with_medicine_names  # name each dose's medicine
+
+        for of in KINDS.values():
+            if of.references:
+                by_kind[of.name] = with_medicine_names(store, by_kind[of.name])
     for line in _list_lines(by_kind):
         click.echo(line)
 

@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from tracker.exchange.cells import SUSPECT_FIRST, join_list, neutralise, number
 from tracker.kinds import KINDS, kind_named
-from tracker.models import SYMPTOMS
+from tracker.models import SYMPTOMS, amount_text
 from tracker.safe_files import atomic_output
 from tracker.store import Store
 from tracker.store import exchange as sql
@@ -40,6 +40,8 @@ DAILY_COLUMNS = (
     "exercise_minutes",
     "sessions",
     "activities",
+    "doses_taken",
+    "as_needed_doses",
 )
 #: Table name -> its columns, in order (a contract: scripts read these by position too).
 TABLES: dict[str, tuple[str, ...]] = {
@@ -107,12 +109,19 @@ def default_filename(table: str, day: str) -> str:
 
 def _entry_rows(store: Store, kind: str, start: str | None, end: str | None) -> Iterator[list[Any]]:
     """The kind's rows as stored; word lists '; '-separated, free text (the only cells that can
-    start like a formula: ids and scores are integers, dates validated ISO) neutralised."""
+    start like a formula: ids and scores are integers, dates validated ISO) neutralised,
+    decimals plain (75, not 75.0). A kind that is not `ranged` (medicine) is written whole."""
     of = kind_named(kind)
     text_at = [of.columns.index(name) for name in of.text]
     lists_at = [of.columns.index(name) for name in of.word_lists]
+    decimals_at = [of.columns.index(name) for name in of.decimals]
+    if not of.ranged:
+        start = end = None
     for raw in sql.entry_cursor(store, kind, start, end):
         row = list(raw)
+        for i in decimals_at:
+            if isinstance(row[i], float):
+                row[i] = amount_text(row[i])
         for i in lists_at:
             if row[i]:
                 row[i] = row[i].replace(",", "; ")
@@ -134,15 +143,22 @@ def _daily_rows(store: Store, start: str | None, end: str | None) -> Iterator[li
     series = daily_series(sql.daily_pain_rows(store, first, last), first, last)
     symptoms = _by_day(sql.symptom_days(store, first, last))
     exercise = _by_day(sql.exercise_days(store, first, last))
+    doses = sql.dose_days(store, first, last)
     next_symptoms, next_exercise = next(symptoms, None), next(exercise, None)
+    next_doses = next(doses, None)
     for day in series:
         date = day["date"]
         day_symptoms = day_sessions = None
+        day_doses: tuple[Any, ...] = (date, 0, 0)
         if next_symptoms and next_symptoms[0] == date:
             day_symptoms, next_symptoms = next_symptoms[1], next(symptoms, None)
         if next_exercise and next_exercise[0] == date:
             day_sessions, next_exercise = next_exercise[1], next(exercise, None)
-        yield _daily_row(day, day_symptoms, day_sessions)
+        while next_doses and next_doses[0] < date:  # a damaged date cannot stall the walk
+            next_doses = next(doses, None)
+        if next_doses and next_doses[0] == date:
+            day_doses, next_doses = next_doses, next(doses, None)
+        yield [*_daily_row(day, day_symptoms, day_sessions), *_dose_cells(day_doses)]
 
 
 def _daily_range(store: Store, start: str | None, end: str | None) -> tuple[str | None, str]:
@@ -179,6 +195,11 @@ def _daily_row(
         number(len(sessions)) if sessions else "",
         neutralise(join_list(activities)),
     ]
+
+
+def _dose_cells(day: tuple[Any, ...]) -> list[str]:
+    """doses_taken and as_needed_doses: counts, empty where none was taken."""
+    return [number(day[1]) if day[1] else "", number(day[2]) if day[2] else ""]
 
 
 def _symptom_union(rows: Iterable[tuple[Any, ...]]) -> list[str]:

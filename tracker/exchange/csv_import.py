@@ -1,10 +1,12 @@
-"""CSV import: a pain or exercise CSV in the export's format back into the diary.
+"""CSV import: a table of one kind in the export's format back into the diary.
 
 Reading
 - The kind is recognised from the header (pain has `average`, exercise has `activity` and
-  `minutes`); column order is free, extra columns are ignored, names are matched without
-  regard to case or surrounding spaces. UTF-8 with or without a byte-order mark (Excel's
-  "CSV UTF-8"); a semicolon-separated file (European Excel) is refused, saying so.
+  `minutes`, medicine `name`, med_change `change`, dose `status`, side_effect `bother`:
+  the columns only that kind has, `tracker.kinds`); column order is free, extra columns
+  are ignored, names are matched without regard to case or surrounding spaces. UTF-8 with
+  or without a byte-order mark (Excel's "CSV UTF-8"); a semicolon-separated file
+  (European Excel) is refused, saying so.
 - Every row goes through its kind's validator (`tracker.kinds`); the first problem
   stops the import with its line and field ("line 7, average: must be from 0 to 10, not 11").
 - An empty `logged_at` becomes midnight of the row's `date` (so a second import matches).
@@ -24,6 +26,10 @@ but the id)
   export twice a no-op: a new id would be some other row's old id, and the second import
   would find a false conflict there.
 - The same id on two rows of one file is refused.
+- References (`medicine_id` in med_change, dose and side_effect) are kept as they are, so
+  they need the medicine table imported first, with its ids: a row naming a medicine the
+  diary does not have stops the import with its line. A medicine whose name another stored
+  medicine has (whatever the case) is refused the same way.
 - A row without an id (an empty cell, or no id column) is added unless an identical entry
   is in the diary, counted as a multiset: a file holding the same entry twice adds a second
   copy only if the diary has fewer than two. Never a silent duplicate.
@@ -58,7 +64,7 @@ from tracker.exchange.csv_export import DAILY_COLUMNS
 from tracker.kinds import KINDS, kind_named
 from tracker.models import ID_MAX, Entry, ValidationError, is_blank
 from tracker.problems import UsageProblem
-from tracker.store import Store
+from tracker.store import Store, imported
 from tracker.store import exchange as sql
 
 if TYPE_CHECKING:  # annotations only: sqlite3 itself is the store's business
@@ -318,6 +324,8 @@ def _apply_ids(
             edits.append((entry_id, *row))
         else:
             raise UsageProblem(_conflict(line, entry_id, changes))
+    lines = {_id(entry): line for line, entry in batch}
+    _check_links(conn, kind, [(lines[row[0]], row) for row in (*new, *edits)])
     sql.insert_with_ids(conn, kind, new)
     sql.update_by_id(conn, kind, edits)
     result.added += len(new)
@@ -390,7 +398,7 @@ def _import_without_ids(
         _same_file(reading, checked)
         below = sql.next_id(conn, checked.kind)
         fresh = itertools.count(below)
-        entries = (entry for _, entry in reading.rows if entry.id is None)
+        entries = ((line, entry) for line, entry in reading.rows if entry.id is None)
         for batch in _batches(entries):
             _add_or_skip(conn, checked.kind, batch, below, fresh, result)
 
@@ -398,7 +406,7 @@ def _import_without_ids(
 def _add_or_skip(
     conn: sqlite3.Connection,
     kind: str,
-    batch: list[Entry],
+    batch: list[tuple[int, Entry]],
     below: int,
     fresh: Iterator[int],
     result: ImportResult,
@@ -408,22 +416,91 @@ def _add_or_skip(
     Fresh ids count up from `below`, the id after the largest stored when this pass began,
     so the duplicate query can leave out everything this import added (`id < below`).
     """
-    rows = [sql.identity(kind, entry) for entry in batch]
-    twins = _twins(conn, kind, rows, below)
+    rows = [(line, sql.identity(kind, entry)) for line, entry in batch]
+    twins = _twins(conn, kind, [row for _, row in rows], below)
     new: list[tuple[Any, ...]] = []  # (fresh id, *identity row)
+    new_lines: list[int] = []
     matched: list[tuple[int, int | None]] = []
-    for row in rows:
+    for line, row in rows:
         waiting = twins.get(_comparable(row))
         if waiting:
             matched.append((waiting.pop(), None))
         else:
             new.append((next(fresh), *row))
+            new_lines.append(line)
     if new and new[-1][0] > ID_MAX:
         raise UsageProblem(f"no id is left for new entries (the diary uses {ID_MAX})")
+    _check_links(conn, kind, list(zip(new_lines, new, strict=True)))
+    _refuse_taken_sources(conn, kind, list(zip(new_lines, new, strict=True)))
     sql.take(conn, matched)
     sql.insert_with_ids(conn, kind, new)
     result.added += len(new)
     result.skipped += len(matched)
+
+
+def _check_links(
+    conn: sqlite3.Connection, kind: str, rows: list[tuple[int, tuple[Any, ...]]]
+) -> None:
+    """Before (line, (id, *identity)) rows are written: every reference they hold names a
+    stored row (a dose's medicine must be in the diary: import the medicine table first),
+    and a medicine's name is not another medicine's (names are unique whatever the case)."""
+    of = kind_named(kind)
+    columns = sql.IDENTITY_COLUMNS[kind]
+    for column, target in of.references:
+        at = columns.index(column) + 1
+        wanted = {row[at] for _, row in rows if row[at] is not None}
+        missing = sql.missing_ids(conn, target, wanted)
+        if missing:
+            line = next(line for line, row in rows if row[at] in missing)
+            value = next(row[at] for _, row in rows if row[at] in missing)
+            raise UsageProblem(
+                f"line {line}, {column}: no {kind_named(target).noun} has id {value} in this "
+                f"diary; import the {target} table first. Nothing was imported"
+            )
+    if kind == "medicine":
+        _check_names(conn, rows, columns.index("name") + 1)
+
+
+def _check_names(
+    conn: sqlite3.Connection, rows: list[tuple[int, tuple[Any, ...]]], at: int
+) -> None:
+    taken = {
+        name.strip().casefold(): (entry_id, name) for entry_id, name in sql.medicine_names(conn)
+    }
+    for line, row in rows:
+        folded = row[at].strip().casefold()
+        other = taken.get(folded)
+        if other is not None and other[0] != row[0]:
+            raise UsageProblem(
+                f"line {line}, name: a medicine called {other[1]!r} is already in the diary "
+                f"(#{other[0]}); names are unique whatever their case. Nothing was imported"
+            )
+        taken[folded] = (row[0], row[at])
+
+
+def _refuse_taken_sources(
+    conn: sqlite3.Connection, kind: str, rows: list[tuple[int, tuple[Any, ...]]]
+) -> None:
+    """Before (line, (id, *identity)) rows are written: an imported session (source and
+    source id) that the diary holds with other values is refused by its line, rather than as
+    the unique index's error (another app's activity is one session, `tracker import`)."""
+    if kind != "exercise" or not rows:
+        return
+    columns = sql.IDENTITY_COLUMNS[kind]
+    at_source, at_id = columns.index("source") + 1, columns.index("source_id") + 1
+    by_source: dict[str, set[str]] = {}
+    for _, row in rows:
+        if row[at_source] and row[at_id]:
+            by_source.setdefault(row[at_source], set()).add(row[at_id])
+    for source, ids in by_source.items():
+        taken = imported.known_ids(conn, source, sorted(ids))
+        for line, row in rows:
+            if row[at_source] == source and row[at_id] in taken:
+                raise UsageProblem(
+                    f"line {line}, source_id: the {source} activity {row[at_id]!r} is already "
+                    "in the diary with other values; nothing was imported. Export with the id "
+                    "column and import with --update to change it"
+                )
 
 
 def _twins(

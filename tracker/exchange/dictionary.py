@@ -106,6 +106,127 @@ EXERCISE = {
     "pain_after": Column("Pain just after the session.", PAIN_SCALE, NRS),
     "note": Column("The patient's note.", "free text, up to 2000 characters"),
     "for_doctor": FOR_DOCTOR,
+    "source": Column(
+        "Where an imported session came from (tracker import); empty for a session typed in "
+        "tracker.",
+        "strava, garmin, apple_health, gpx, tcx or fit",
+    ),
+    "source_id": Column(
+        "The source's own id of the activity (Strava's Activity ID; the start time and type "
+        "where the source has no id), so importing the same file again adds nothing.",
+        "text, up to 200 characters, as the source wrote it",
+    ),
+    "started_at": Column(
+        "When the imported activity started, as the source gave it: with its UTC offset, or "
+        "without one where the source keeps local time only (Garmin Connect's CSV).",
+        "YYYY-MM-DDTHH:MM:SS+HH:MM",
+        "ISO 8601 date and time",
+    ),
+}
+
+MEDICINE_ID = Column(
+    "The id of the medicine this row is about (the id column of the medicine table).",
+    "integer",
+)
+REASON = Column("Why, in the patient's words.", "free text, up to 200 characters")
+NOTE = Column("The patient's note.", "free text, up to 2000 characters")
+AMOUNT = "a number above 0 (up to 4 decimals), in the medicine's unit"
+
+MEDICINE = {
+    "id": Column(
+        "The medicine's number in this diary; the other medicine tables refer to it "
+        "(import keeps it, so import the medicine table first).",
+        "integer",
+    ),
+    "date": Column("The day the medicine was added to the diary.", "YYYY-MM-DD", ISO_DAY),
+    "logged_at": ENTRY_COMMON["logged_at"],
+    "name": Column(
+        "The medicine's name as the patient writes it (a brand or generic name, as typed; "
+        "unique in the diary whatever its case).",
+        "free text, 1-80 characters",
+    ),
+    "unit": Column(
+        "The unit its strength and doses are given in; empty = not given.",
+        "mg, mcg, g, ml, units, %, drops, puffs, patch or tablet",
+    ),
+    "form": Column(
+        "What form it comes in; empty = not given.",
+        "tablet, capsule, liquid, patch, cream, gel, spray, injection or other",
+    ),
+    "schedule": Column(
+        "Taken on a schedule (a number of doses a day) or only as needed.",
+        "scheduled or as_needed",
+    ),
+    "reason": Column("What it is for, in the patient's words.", "free text, up to 200 characters"),
+    "note": NOTE,
+}
+
+MED_CHANGE = {
+    **ENTRY_COMMON,
+    "date": Column("The day the change took effect.", "YYYY-MM-DD", ISO_DAY),
+    "medicine_id": MEDICINE_ID,
+    "change": Column(
+        "What changed: start (also a restart), dose (the strength or the doses a day), or "
+        "stop. The regimen on a day is the latest change dated on or before it.",
+        "start, dose or stop",
+    ),
+    "strength": Column(
+        "The amount per dose from this day on; empty for a stop, or when not given.", AMOUNT
+    ),
+    "doses_per_day": Column(
+        "Scheduled doses a day from this day on; empty for an as-needed medicine and a stop.",
+        "whole number 1-12",
+    ),
+    "reason": Column(
+        "Why it changed, in the patient's words (e.g. more pain, side effects).",
+        "free text, up to 200 characters",
+    ),
+    "note": NOTE,
+}
+
+DOSE = {
+    **ENTRY_COMMON,
+    "date": Column("The day of the dose.", "YYYY-MM-DD", ISO_DAY),
+    "medicine_id": MEDICINE_ID,
+    "time": Column(
+        "The local clock time the dose was taken (or was due); empty = not given.",
+        "HH:MM, 24-hour clock",
+        "ISO 8601 local time",
+    ),
+    "status": Column("Whether the dose was taken or skipped.", "taken or skipped"),
+    "amount": Column(
+        "The amount taken, when it differs from the regimen's strength; empty = the "
+        "regimen's strength (and always empty for a skipped dose).",
+        AMOUNT,
+    ),
+    "reason": Column(
+        "Why an as-needed dose was taken, or why a dose was skipped, in the patient's words.",
+        "free text, up to 200 characters",
+    ),
+    "note": NOTE,
+}
+
+SIDE_EFFECT = {
+    **ENTRY_COMMON,
+    "date": Column("The day the side effects were felt.", "YYYY-MM-DD", ISO_DAY),
+    "medicine_id": Column(
+        "The id of the medicine the patient thinks caused them; empty = not sure which.",
+        "integer",
+    ),
+    "effects": Column(
+        "Side effects from a fixed list.",
+        "drowsiness, dizziness, nausea, dry-mouth, constipation, weight-gain, swelling, "
+        "blurred-vision; several separated by '; '",
+    ),
+    "other": Column(
+        "Any other side effect, in the patient's words (effects or other is always given).",
+        "free text, up to 200 characters",
+    ),
+    "bother": Column(
+        "How much the side effects bothered the patient.",
+        "whole number 0-10 (0 = not at all, 10 = as much as you can imagine)",
+    ),
+    "note": NOTE,
 }
 
 DAILY = {
@@ -140,12 +261,27 @@ DAILY = {
     "activities": Column(
         "The day's activities, each once, in the order done.", "free text, separated by '; '"
     ),
+    "doses_taken": Column(
+        "Doses of scheduled medicines taken that day (every medicine together).",
+        "count; empty = no scheduled dose logged",
+    ),
+    "as_needed_doses": Column(
+        "Doses of as-needed medicines taken that day (every medicine together).",
+        "count; empty = none logged",
+    ),
 }
 
 #: Table name -> (what one row is, its columns in CSV order).
 #: Each kind's columns are documented in KIND_COLUMNS (a test holds every column of every
 #: registered kind to having a description).
-KIND_COLUMNS: dict[str, dict[str, Column]] = {"pain": PAIN, "exercise": EXERCISE}
+KIND_COLUMNS: dict[str, dict[str, Column]] = {
+    "pain": PAIN,
+    "exercise": EXERCISE,
+    "medicine": MEDICINE,
+    "med_change": MED_CHANGE,
+    "dose": DOSE,
+    "side_effect": SIDE_EFFECT,
+}
 TABLES: dict[str, tuple[str, dict[str, Column]]] = {
     "daily": ("one row per calendar day, the day's entries summarised", DAILY),
     **{

@@ -192,6 +192,8 @@ def _entries(store: Store, kind: str, start: str | None, end: str | None) -> Ite
     date_at = of.columns.index("date")
     stamp_at = of.columns.index("logged_at")
     lists_at = [of.columns.index(name) for name in of.word_lists]
+    if not of.ranged:  # every medicine, whatever the range: the other sheets refer to them
+        start = end = None
     for raw in sql.entry_cursor(store, kind, start, end):
         row = list(raw)
         row[date_at] = _day(row[date_at])

@@ -7,6 +7,8 @@ Headless and light: the standard library only (`tracker guide` prints through ri
 - `topic_markdown(topic)`, `topic_list_text()`,
   `sources_text(width=None)`: what `tracker guide` prints; `tips_text(tips)`: `tracker tips`.
 - `tips_for(summary) -> list[Tip]`: the tips for a `tracker.analysis.summarize` result.
+- `medicine_tips.medicine_tips(...)`: the medicine tips (a recent change, a comparison ready)
+  from bounded rows; `medicine_tips.merge_tips` puts them among `tips_for`'s in their tiers.
 """
 
 from tracker.guidance.content import (

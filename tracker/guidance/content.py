@@ -96,8 +96,10 @@ class Reference:
         where = self.journal
         if self.volume:
             where += f" {self.volume}"
-        if self.pages:
-            where += f":{self.pages}"
+        if (
+            self.pages
+        ):  # "9(2):105-121"; a section in words after a comma ("CG173, recommendation 1.1.1")
+            where += f", {self.pages}" if " " in self.pages else f":{self.pages}"
         if where:
             parts.append(f"{where}.")
         if ids and self.doi:

@@ -7,6 +7,7 @@ place is refused everywhere, with the same words.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
@@ -81,6 +82,8 @@ PAIN_SCORE_FIELDS: tuple[str, ...] = (
     "enjoyment_interference",
 )
 EXERCISE_SCORE_FIELDS: tuple[str, ...] = ("rpe", "pain_before", "pain_after")
+#: The apps and files an exercise session can be imported from (`tracker import`).
+SOURCES: tuple[str, ...] = ("strava", "garmin", "apple_health", "gpx", "tcx", "fit")
 
 
 #: A row as the store returns it, or an entry's raw values: column name -> value.
@@ -139,6 +142,14 @@ class ExerciseSession:
     for_doctor: bool = False
     logged_at: str = ""
     id: int | None = None
+    #: Where an imported session came from (one of `SOURCES`); None for one typed here.
+    source: str | None = None
+    #: The source's own id of the activity (Strava's Activity ID, a start time where the
+    #: source has no id), so a second import of the same file adds nothing.
+    source_id: str | None = None
+    #: When the activity started, as the source gave it: ISO 8601 with a UTC offset, or
+    #: without one where the source keeps local time only (Garmin's CSV).
+    started_at: str | None = None
 
     def __post_init__(self) -> None:
         if not self.category:  # built in code without one: the category its activity implies
@@ -244,7 +255,31 @@ def validate_exercise(data: Mapping[str, Any]) -> ExerciseSession:
         for_doctor=parse_flag("for_doctor", data.get("for_doctor")),
         logged_at=parse_logged_at(data.get("logged_at")),
         id=parse_id(data.get("id")),
+        **parse_origin(data),
     )
+
+
+def parse_origin(data: Mapping[str, Any]) -> dict[str, str | None]:
+    """`source`, `source_id` and `started_at` of an imported session (all None for a typed one).
+
+    A source is one of `SOURCES`; a source id needs a source; `started_at` is an ISO 8601
+    date and time, with or without a UTC offset.
+    """
+    source = parse_text("source", data.get("source"))
+    if source is not None and source not in SOURCES:
+        raise ValidationError("source", f"unknown source {source!r}; allowed: {', '.join(SOURCES)}")
+    source_id = parse_text("source_id", data.get("source_id"))
+    if source_id is not None and source is None:
+        raise ValidationError("source_id", "needs a source (the app it is the id of)")
+    started = parse_text("started_at", data.get("started_at"))
+    if started is not None:
+        try:
+            dt.datetime.fromisoformat(started)
+        except ValueError:
+            raise ValidationError(
+                "started_at", f"{started!r} is not a date and time (YYYY-MM-DDTHH:MM:SS+HH:MM)"
+            ) from None
+    return {"source": source, "source_id": source_id, "started_at": started}
 
 
 def peg_score(

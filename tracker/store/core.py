@@ -16,14 +16,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tracker.kinds import EXERCISE, KINDS, PAIN, Kind, kind_named, kind_of
+from tracker.kinds import EXERCISE, KINDS, PAIN, Kind, kind_named, kind_of, referring_to
 from tracker.models import Entry, Row
 from tracker.store.rows import damage, how_to_fix
 
 #: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
 APPLICATION_ID = 0x54524B31
 #: The number of migrations in tracker.store.schema (a test keeps the two equal).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 5000
 
 #: The stored columns of each kind, in order (declared by the kind in `tracker.kinds`).
@@ -190,6 +190,7 @@ class Store:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             conn.execute("PRAGMA cell_size_check = ON")
+            conn.execute("PRAGMA foreign_keys = ON")  # a dose's medicine must exist
             store._prepare()
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -397,10 +398,17 @@ class Store:
             return self._update(conn, of.table, entry_id, _stored_values(of, entry))
 
     def delete(self, kind_name: str, entry_id: int) -> bool:
+        """Delete one entry; a row others refer to (a medicine with doses) is refused with
+        a UsageProblem naming what refers to it, and nothing is deleted."""
         table = table_name(kind_name)
         with self.transaction() as conn:
+            _refuse_referenced(conn, kind_name, entry_id)
             cursor = conn.execute(f"DELETE FROM {table} WHERE id = ?", (entry_id,))
             return cursor.rowcount > 0
+
+    def check_deletable(self, kind_name: str, entry_id: int) -> None:
+        """UsageProblem when rows of other kinds refer to this entry (ask before `delete`)."""
+        _refuse_referenced(self.conn, kind_name, entry_id)
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, table: str, values: Row) -> int:
@@ -473,18 +481,18 @@ class Store:
         return _sound(kind_name, _row_to_dict(kind_named(kind_name), row)) if row else None
 
     def has_entry_on(self, day: str) -> bool:
-        """True when any pain entry or exercise session is logged for `day`."""
-        tests = " OR ".join(
-            f"EXISTS(SELECT 1 FROM {of.table} WHERE date = ?)" for of in KINDS.values()
-        )
-        row = self.conn.execute(f"SELECT {tests}", (day,) * len(KINDS)).fetchone()
+        """True when any entry of a day's log (pain, a session, a dose...) is logged for `day`."""
+        logs = _daily_logs()
+        tests = " OR ".join(f"EXISTS(SELECT 1 FROM {of.table} WHERE date = ?)" for of in logs)
+        row = self.conn.execute(f"SELECT {tests}", (day,) * len(logs)).fetchone()
         return bool(row[0])
 
     def date_span(self) -> tuple[str, str] | None:
-        """The first and last logged day over both kinds, or None for an empty diary."""
+        """The first and last logged day over the kinds of a day's log, or None when empty
+        (a medicine's or a regimen change's date may lie long before the diary began)."""
         ends = " UNION ALL ".join(
             f"SELECT min(date) AS d FROM {of.table} UNION ALL SELECT max(date) FROM {of.table}"
-            for of in KINDS.values()
+            for of in _daily_logs()
         )
         row = self.conn.execute(f"SELECT min(d), max(d) FROM ({ends})").fetchone()
         if not row or not row[0]:
@@ -565,6 +573,29 @@ def _sound(kind: str, row: Row) -> Row:
             f"{how_to_fix(kind, row.get('id'))} (`tracker check` lists every damaged row)"
         )
     return row
+
+
+def _daily_logs() -> list[Kind]:
+    return [of for of in KINDS.values() if of.daily_log]
+
+
+def _refuse_referenced(conn: sqlite3.Connection, kind_name: str, entry_id: int) -> None:
+    """UsageProblem when rows of other kinds refer to this one (nothing is deleted)."""
+    found = []
+    for of, column in referring_to(kind_name):
+        count = conn.execute(
+            f"SELECT count(*) FROM {of.table} WHERE {column} = ?", (entry_id,)
+        ).fetchone()[0]
+        if count:
+            found.append(of.count(count))
+    if found:
+        from tracker.problems import UsageProblem
+
+        noun = kind_named(kind_name).noun
+        raise UsageProblem(
+            f"{noun} #{entry_id} is still referred to by {', '.join(found)}; nothing was "
+            "deleted. Delete those first, or keep its history and stop it (tracker med stop)"
+        )
 
 
 def table_name(kind_name: str) -> str:

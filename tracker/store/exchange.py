@@ -82,6 +82,26 @@ def exercise_days(store: Store, start: str | None, end: str | None) -> Iterator[
         yield date, minutes, activity
 
 
+def dose_days(store: Store, start: str | None, end: str | None) -> Iterator[tuple[Any, ...]]:
+    """(date, scheduled doses taken, as-needed doses taken) per day with a taken dose.
+
+    A dose counts as its medicine's schedule says today (a medicine changed from scheduled
+    to as needed counts as needed throughout)."""
+    where, params = date_clause(start, end)
+    where = where.replace("date", "d.date")
+    joiner = " AND " if where else " WHERE "
+    cursor = store.conn.execute(
+        "SELECT min(d.id), d.date, sum(m.schedule = 'scheduled'), "
+        "sum(m.schedule = 'as_needed') "
+        f"FROM dose AS d JOIN medicine AS m ON m.id = d.medicine_id{where}{joiner}"
+        "d.status = 'taken' GROUP BY d.date ORDER BY d.date",
+        params,
+    )
+    for dose_id, date, scheduled, as_needed in cursor:
+        _sound("dose", {"id": dose_id, "date": date})
+        yield date, scheduled, as_needed
+
+
 def identity(kind: str, entry: Entry) -> tuple[Any, ...]:
     """An entry's values in `IDENTITY_COLUMNS[kind]` order, as the database stores them."""
     of = kind_named(kind)
@@ -161,6 +181,21 @@ def twins_query(kind: str, keys: int) -> str:
         f"WHERE t.id < ? AND NOT EXISTS (SELECT 1 FROM {TAKEN} AS x WHERE x.id = t.id) "
         "ORDER BY t.id DESC"
     )
+
+
+def missing_ids(conn: sqlite3.Connection, kind: str, ids: set[int]) -> set[int]:
+    """Those of `ids` that no stored row of `kind` has (the references an import would break)."""
+    if not ids:
+        return set()
+    wanted = sorted(ids)
+    marks = ", ".join("?" for _ in wanted)
+    cursor = conn.execute(f"SELECT id FROM {table_name(kind)} WHERE id IN ({marks})", wanted)
+    return ids - {row[0] for row in cursor}
+
+
+def medicine_names(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    """(id, name) of every stored medicine (a short table: names are checked in Python)."""
+    return [(row[0], row[1]) for row in conn.execute("SELECT id, name FROM medicine")]
 
 
 def next_id(conn: sqlite3.Connection, kind: str) -> int:

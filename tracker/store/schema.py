@@ -102,6 +102,109 @@ def m004_for_doctor(db: Database) -> None:
         )
 
 
+@migrations(name="m005_medicines")
+def m005_medicines(db: Database) -> None:
+    """Medicines, their regimen changes, doses and side effects (tracker.kinds: medicine,
+    med_change, dose, side_effect). New tables only: no existing row is touched.
+
+    The CHECK constraints say what the validators in `tracker.models.medicines` say; the
+    references to medicine(id) are foreign keys (the Store turns their enforcement on), so a
+    medicine cannot go while a change, dose or side effect refers to it. Names are unique
+    whatever their (ASCII) case: commands address a medicine by name.
+    """
+    db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS medicine (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            logged_at TEXT NOT NULL,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+            unit TEXT CHECK (unit IN
+                ('mg', 'mcg', 'g', 'ml', 'units', '%', 'drops', 'puffs', 'patch', 'tablet')),
+            form TEXT CHECK (form IN ('tablet', 'capsule', 'liquid', 'patch', 'cream', 'gel',
+                'spray', 'injection', 'other')),
+            schedule TEXT NOT NULL DEFAULT 'scheduled'
+                CHECK (schedule IN ('scheduled', 'as_needed')),
+            reason TEXT,
+            note TEXT
+        )
+        """
+    )
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS medicine_name ON medicine (name COLLATE NOCASE)")
+    db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS med_change (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            logged_at TEXT NOT NULL,
+            medicine_id INTEGER NOT NULL REFERENCES medicine (id),
+            change TEXT NOT NULL CHECK (change IN ('start', 'dose', 'stop')),
+            strength REAL CHECK (strength > 0 AND strength <= 100000),
+            doses_per_day INTEGER CHECK (doses_per_day BETWEEN 1 AND 12),
+            reason TEXT,
+            note TEXT,
+            CHECK (change != 'stop' OR (strength IS NULL AND doses_per_day IS NULL)),
+            CHECK (change != 'dose' OR strength IS NOT NULL OR doses_per_day IS NOT NULL)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS dose (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            logged_at TEXT NOT NULL,
+            medicine_id INTEGER NOT NULL REFERENCES medicine (id),
+            time TEXT CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time < '24:00'),
+            status TEXT NOT NULL DEFAULT 'taken' CHECK (status IN ('taken', 'skipped')),
+            amount REAL CHECK (amount > 0 AND amount <= 100000),
+            reason TEXT,
+            note TEXT,
+            CHECK (status != 'skipped' OR amount IS NULL)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS side_effect (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            logged_at TEXT NOT NULL,
+            medicine_id INTEGER REFERENCES medicine (id),
+            effects TEXT NOT NULL DEFAULT '',
+            other TEXT,
+            bother INTEGER NOT NULL CHECK (bother BETWEEN 0 AND 10),
+            note TEXT,
+            CHECK (effects != '' OR other IS NOT NULL)
+        )
+        """
+    )
+    for table in ("medicine", "med_change", "dose", "side_effect"):
+        db.execute(f"CREATE INDEX IF NOT EXISTS {table}_date ON {table} (date, logged_at)")
+    for table in ("med_change", "dose", "side_effect"):
+        db.execute(f"CREATE INDEX IF NOT EXISTS {table}_medicine ON {table} (medicine_id, date)")
+
+
+@migrations(name="m006_exercise_source")
+def m006_exercise_source(db: Database) -> None:
+    """Where an imported exercise session came from (`tracker import`): `source` (the app or
+    file format), `source_id` (its own id of the activity) and `started_at` (the start as the
+    source gave it, ISO 8601). NULL for sessions typed in tracker.
+
+    Self-contained (it reads the table, not its own position): ADD COLUMN keeps every row and
+    rewrites none; the partial unique index makes a second import of the same activity
+    impossible even for a writer that forgot to look first.
+    """
+    columns = [row[1] for row in db.execute("PRAGMA table_info(exercise)").fetchall()]
+    for name in ("source", "source_id", "started_at"):
+        if name not in columns:
+            db.execute(f"ALTER TABLE exercise ADD COLUMN {name} TEXT")
+    db.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS exercise_source ON exercise (source, source_id) "
+        "WHERE source IS NOT NULL AND source_id IS NOT NULL"
+    )
+
+
 MIGRATION_NAMES: list[str] = [m.name for m in migrations._migrations]
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -297,6 +297,13 @@ class TrackerApp(App[None]):
 
         self.show_section(ExportScreen)
 
+    def action_import_sessions(self) -> None:
+        """The import dialog: another app's exercise, previewed before anything is written."""
+        from tracker.tui.screens.import_dialog import ImportScreen
+
+        if not self._navigation_blocked() and not isinstance(self.screen, ImportScreen):
+            self.push_screen(ImportScreen())
+
     def action_report(self) -> None:
         """The PDF report dialog (fpdf2 loads only in its store job, when it writes)."""
         from tracker.tui.screens.report import ReportScreen

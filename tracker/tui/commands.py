@@ -34,6 +34,14 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("g", "guide", "Guide", "Guide", "What the research says about exercise and pain"),
     AppAction("x", "export", "Export", "Export", "Write your diary to a CSV file"),
     AppAction(
+        "m",
+        "import_sessions",
+        "Import",
+        "Import exercise",
+        "Exercise from Strava, Garmin, Apple Health, GPX, TCX or FIT",
+        show=False,
+    ),
+    AppAction(
         "r",
         "report",
         "Report",

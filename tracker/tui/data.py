@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, diary_baseline
 from tracker.analysis.calendar import diary_today, monday_of, shift
 from tracker.analysis.change import BASELINE_DAYS
-from tracker.kinds import KINDS, Kind
+from tracker.kinds import KINDS, Kind, with_forms
 from tracker.models import DAYS_AHEAD
 from tracker.store.paging import PageKey, page_after, page_before
 from tracker.tui.tips import tips_for_rows
@@ -205,12 +205,14 @@ def load_history_page(
     newer: int = 0,
     cursor: str = "keep",
 ) -> HistoryPage:
-    """One page of every entry of `kinds` (None: every kind), newest first (keyset paging,
+    """One page of every entry of `kinds` (None: every kind the app has a form for, as
+    History lists them), newest first (keyset paging,
     `store.paging`): `limit` rows from the top or the bottom, or older or newer than `key`;
     "around": `newer` rows newer than `key`, then `key`'s own row and `limit` - 1 older ones.
 
     Only these rows are read and described, so a page costs the same on any diary size.
     """
+    kinds = tuple(of.name for of in with_forms()) if kinds is None else tuple(kinds)
     if at == "top" or (at == "around" and key is None):
         found = page_after(store, None, limit, kinds)
     elif at == "bottom":
@@ -228,7 +230,7 @@ def load_history_page(
         rows,
         newer=bool(rows) and bool(page_before(store, rows[0].position, 1, kinds)),
         older=bool(rows) and bool(page_after(store, rows[-1].position, 1, kinds)),
-        total=sum(store.count(name) for name in (kinds or KINDS)),
+        total=sum(store.count(name) for name in kinds),
         at=at,
         cursor=cursor,
     )

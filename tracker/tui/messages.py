@@ -135,3 +135,21 @@ class DiaryInfoLoaded(Message):
     """The facts about the diary were read (for the About screen)."""
 
     info: DiaryInfo
+
+
+@dataclass
+class ImportPreviewed(Message):
+    """A dry run of an import ran (nothing written): `lines` is its report, `request` the
+    inputs it was made for (path, time zone, keep overlaps), `sessions` what it would add."""
+
+    request: tuple[str, str, bool]
+    lines: list[str]
+    sessions: int
+
+
+@dataclass
+class SessionsImported(Message):
+    """An import was written in one transaction: `lines` is its report, `added` the sessions."""
+
+    lines: list[str]
+    added: int

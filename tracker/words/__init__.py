@@ -10,7 +10,9 @@ their words from here, so neither has to import the other. One job per module:
   next-day comparison, moderate-equivalent minutes against the target over full weeks;
 - `peg`: the PEG (its change in `change`'s sentence, no verdict) and the interference items;
 - `summary`: `describe`, every sentence of `tracker stats`;
-- `trends`: the same sentences grouped under the Trends screen's three charts.
+- `trends`: the same sentences grouped under the Trends screen's three charts;
+- `medicines`: the medicines (regimen, each change before and after, adherence, as-needed use,
+  side effects) for `tracker med`, the app and the report; names verbatim.
 """
 
 from tracker.words.change import baseline_line, change_line

@@ -100,6 +100,13 @@ def change_line(s: Mapping[str, Any], m: Measure = PAIN) -> str:
     return f"{m.name} is {abs(pct):.0f}% {direction} {m.its} baseline {numbers}: {_verdict(s, m)}"
 
 
+def verdict(s: Mapping[str, Any], m: Measure = PAIN) -> str:
+    """The verdict clause of `change_line` alone, from `change_band` and `change_pct` (and
+    the baseline halves for "regression"): for other comparisons judged by the same band
+    (`words.medicines`)."""
+    return _verdict(s, m)
+
+
 def _verdict(s: Mapping[str, Any], m: Measure) -> str:
     band, pct = s["change_band"], abs(s["change_pct"])
     both = f"{MEANINGFUL_POINTS:.0f} points"

@@ -13,13 +13,14 @@ from functools import partial
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker import models
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.data import DashboardData, load_dashboard
 from tracker.tui.messages import DashboardLoaded, DataChanged, StoreFailed
 from tracker.tui.screens.base import TrackerScreen
+from tracker.tui.widgets.footer import KeyFooter
 from tracker.tui.widgets.pain_chart import PainChart
 from tracker.tui.widgets.tip_list import TipLike, TipList
 
@@ -94,7 +95,7 @@ class DashboardScreen(TrackerScreen[None]):
             )
             with Vertical(id="tips-box"):
                 yield DashboardTips(id="guidance-panel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#tips-box").border_title = "Tips"

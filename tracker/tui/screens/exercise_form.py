@@ -119,6 +119,8 @@ class ExerciseForm(EntryForm):
         category = self.query_one("#category", Select).value
         data["category"] = None if category == Select.NULL else category
         data["for_doctor"] = self.ticked("for_doctor")
+        for name in ("source", "source_id", "started_at"):  # an imported session keeps its origin
+            data[name] = self.initial(name)
         return data
 
     def live_check(self, name: str, value: str) -> None:

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Header, Input, Static
+from textual.widgets import Checkbox, Header, Input, Static
 
 from tracker import models
 from tracker.kinds import kind_named
@@ -28,6 +28,7 @@ from tracker.tui.messages import EntrySaved, StoreFailed
 from tracker.tui.screens.base import TrackerModal
 from tracker.tui.screens.confirm import DiscardScreen
 from tracker.tui.widgets.field import Field
+from tracker.tui.widgets.footer import KeyFooter
 from tracker.tui.widgets.own_keys import FormCheckbox, FormInput
 
 #: ValidationError.field -> the form field that shows it, where the two names differ.
@@ -137,7 +138,7 @@ class EntryForm(TrackerModal[EntrySaved]):
                         for_doctor_box(self.initial("for_doctor")),
                         "space ticks: on the report",
                     )
-        yield Footer()
+        yield KeyFooter()
 
     def _date_input(self) -> Input:
         date_input = text_input("date", self.initial("date") or models.today().isoformat())

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets import Header, Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from tracker.guidance import (
@@ -30,6 +30,7 @@ from tracker.guidance import (
 )
 from tracker.guidance.render import GUIDE_LINK, for_app_markdown, reference_line
 from tracker.tui.commands import quiet_bindings
+from tracker.tui.widgets.footer import KeyFooter
 
 SOURCES = "sources"
 SOURCES_LABEL = "Sources"
@@ -83,7 +84,7 @@ class GuideScreen(Screen):
             yield OptionList(*options, None, Option(SOURCES_LABEL, id=SOURCES), id="guide-topics")
             with VerticalScroll(id="guide-scroll"):
                 yield Markdown(id="guide-text", open_links=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#guide-topics").border_title = "Topics"

@@ -26,9 +26,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
-from tracker.kinds import KIND_NAMES, KINDS
+from tracker.kinds import KINDS, with_forms
 from tracker.models.times import time_of_day
 from tracker.store import PageKey
 from tracker.tui.commands import quiet_bindings
@@ -36,8 +36,10 @@ from tracker.tui.data import HistoryPage, HistoryPlace, HistoryRow, load_history
 from tracker.tui.messages import DataChanged, HistoryLoaded, StoreFailed
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.widgets.footer import KeyFooter
 
-FILTERS = ("all", *KIND_NAMES)
+#: The kinds the app has a form for (a kind without one yet is not listed).
+FILTERS = ("all", *(of.name for of in with_forms()))
 #: Rows read at a time; the table holds at most MAX_ROWS (two pages) and loads the next page
 #: when the cursor or the scroll comes within LOAD_MORE_WITHIN rows of either end.
 PAGE_SIZE = 300
@@ -116,7 +118,7 @@ class HistoryScreen(TrackerScreen[None]):
         yield HistoryTable(id="history-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="history-detail-scroll", can_focus=False):
             yield Static(id="history-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(HistoryTable)

@@ -11,13 +11,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tracker import diary_info
 from tracker.store import Store
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.messages import DataChanged, DiaryInfoLoaded
 from tracker.tui.screens.base import TrackerScreen
+from tracker.tui.widgets.footer import KeyFooter
 
 LOADING = "Reading the diary..."
 
@@ -42,7 +43,7 @@ class InfoScreen(TrackerScreen[None]):
                 Text("The same facts: `tracker info` (or `tracker info --json`) in a shell."),
                 id="info-hint",
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#info-body").border_title = "About this diary"

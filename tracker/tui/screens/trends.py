@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Static, Tab, Tabs
+from textual.widgets import Header, Static, Tab, Tabs
 
 from tracker import models
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
@@ -31,6 +31,7 @@ from tracker.tui.data import WINDOW_DAYS, bounded_rows
 from tracker.tui.messages import DataChanged, StoreFailed, TrendsLoaded
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.tips import tips_for_rows
+from tracker.tui.widgets.footer import KeyFooter
 from tracker.tui.widgets.pain_chart import PainChart
 from tracker.tui.widgets.tip_list import TipList
 from tracker.tui.widgets.trend_charts import ExerciseTrendChart, ResponseTrendChart
@@ -187,7 +188,7 @@ class TrendsScreen(TrackerScreen[None]):
                 yield from self._section("response", ResponseTrendChart(id="response-trend"))
             with Vertical(id="trends-tips-box"):
                 yield TipList(id="trends-tips")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _section(name: str, chart) -> ComposeResult:

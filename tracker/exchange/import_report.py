@@ -1,0 +1,76 @@
+"""The words of an import's report (`import_sessions.Report`): the CLI prints these lines and
+the app's import dialog shows them, as plain text (titles inside are never markup)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from tracker.kinds import EXERCISE
+
+if TYPE_CHECKING:
+    from tracker.exchange.import_sessions import Report
+
+FORMAT_NAMES = {
+    "strava": "Strava activities.csv",
+    "garmin": "Garmin Connect CSV",
+    "apple_health": "Apple Health export",
+    "gpx": "GPX",
+    "tcx": "TCX",
+    "fit": "FIT",
+}
+
+
+def report_lines(report: Report) -> list[str]:
+    """Headline, then counts by category and month, the first sessions and every skip."""
+    days = f"Days: the local day of each start in {report.zone}"
+    if "garmin" in report.formats:
+        days += " (Garmin's CSV: the local start time as written)"
+    lines = [_headline(report), days + "."]
+    if report.added:
+        lines.append("By category: " + _counts(report.by_category, label=True))
+        lines.append("By month: " + _counts(Counter(dict(sorted(report.by_month.items())))))
+        lines.append("First sessions:")
+        lines += [f"  {text}" for text in report.first]
+    if report.already:
+        lines.append(f"Already in the diary (not added again): {report.already}")
+        lines += [f"  {item.where}: {item.reason}" for item in report.examples_already]
+        if report.already > len(report.examples_already):
+            lines.append(f"  ... and {report.already - len(report.examples_already)} more")
+    if report.overlapping:
+        lines.append(f"Same day and category as a session typed by hand: {report.overlapping}")
+        lines += [f"  {item.where}: {item.reason}" for item in report.overlaps]
+    if report.skipped_count:
+        lines.append(f"Skipped: {report.skipped_count}")
+        lines += [f"  {item.where}: {item.reason}" for item in report.skipped]
+        if report.skipped_count > len(report.skipped):
+            lines.append(f"  ... and {report.skipped_count - len(report.skipped)} more")
+    if report.unknown:
+        lines.append(
+            "Types not in the mapping table (kept as their own name, category inferred): "
+            + _counts(report.unknown)
+        )
+    return lines
+
+
+def _headline(report: Report) -> str:
+    what = (
+        ", ".join(
+            f"{FORMAT_NAMES.get(name, name)}" + (f" ({n} files)" if n > 1 else "")
+            for name, n in sorted(report.formats.items())
+        )
+        or "no file tracker reads"
+    )
+    sessions = EXERCISE.count(report.added)
+    read = f"{report.read} {'activity' if report.read == 1 else 'activities'} read"
+    if report.dry_run:
+        return (
+            f"Dry run of {report.path} ({what}): {read}; would import {sessions}. "
+            "Nothing was written."
+        )
+    return f"Imported {sessions} from {report.path} ({what}); {read}."
+
+
+def _counts(counter: Counter[str], label: bool = False) -> str:
+    items = counter.most_common() if label else list(counter.items())
+    return ", ".join(f"{name.replace('_', ' ') if label else name} {n}" for name, n in items)
