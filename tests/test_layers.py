@@ -17,7 +17,8 @@ TODAY = dt.date(2026, 6, 30)
 HEADLESS = (
     "tracker.activities tracker.models tracker.store tracker.analysis tracker.exchange.csv_import "
     "tracker.exchange.report_data tracker.guidance tracker.words tracker.period "
-    "tracker.problems tracker.safe_files tracker.paths tracker.plots tracker.tui.data"
+    "tracker.problems tracker.safe_files tracker.paths tracker.plots tracker.plot_markers "
+    "tracker.tui.data"
 )
 UI_LIBRARIES = ("click", "textual", "rich", "plotext", "textual_plotext", "fpdf")
 

@@ -457,10 +457,58 @@ SIDE_EFFECT = Kind(
 )
 
 
+# ---- symptom ratings on another app's 0-4 scale (Bearable, Flaredown) ---------------------
+def _from_symptom_ratings(name: str) -> Callable[[Mapping[str, Any]], Any]:
+    """`tracker.models.symptom_ratings.NAME`, imported when first called."""
+
+    def call(data: Mapping[str, Any]) -> Any:
+        from tracker.models import symptom_ratings
+
+        return getattr(symptom_ratings, name)(data)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+def _symptom_rating_damage(row: Mapping[str, Any]) -> str | None:
+    severity = row.get("severity", 0)
+    if type(severity) is not int or not 0 <= severity <= 4:
+        return f"severity {severity!r} is not a whole number from 0 to 4"
+    for name in ("name", "scale"):
+        if name in row and (not isinstance(row[name], str) or not row[name]):
+            return f"{name} {row[name]!r} is not a name"
+    return None
+
+
+#: Not a 0-10 score: `scores` is empty on purpose, so no 0-10 check, average or chart ever
+#: reads it; `severity` is checked 0-4 by its own damage check and the table's CHECK.
+SYMPTOM_RATING = Kind(
+    name="symptom_rating",
+    table="symptom_rating",
+    model="tracker.models.symptom_ratings:SymptomRating",
+    validate=_from_symptom_ratings("validate_symptom_rating"),
+    describe=_from_symptom_ratings("describe_symptom_rating"),
+    columns=("id", "date", "logged_at", "name", "severity", "scale", "source", "note"),
+    required=("date", "name", "severity", "scale"),
+    scores=(),
+    text=("name", "scale", "source", "note"),
+    word_lists=(),
+    noun="symptom rating",
+    plural="symptom ratings",
+    export_purpose="every 0-4 symptom rating brought in from another app, on its own scale",
+    form="",
+    stored_damage=_symptom_rating_damage,
+    # Brought in from another app, often years old: not a day logged in tracker (remind, the
+    # diary's first and last day).
+    daily_log=False,
+)
+
+
 # ---- the registry ---------------------------------------------------------------------------
 #: Every kind, by name, in the order front doors list them.
 KINDS: dict[str, Kind] = {
-    kind.name: kind for kind in (PAIN, EXERCISE, MEDICINE, MED_CHANGE, DOSE, SIDE_EFFECT)
+    kind.name: kind
+    for kind in (PAIN, EXERCISE, MEDICINE, MED_CHANGE, DOSE, SIDE_EFFECT, SYMPTOM_RATING)
 }
 #: The names, for click choices and messages.
 KIND_NAMES: tuple[str, ...] = tuple(KINDS)

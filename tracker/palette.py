@@ -79,6 +79,8 @@ TREND = Series("trend", BLUE, "▞")  # drawn with plotext's half-block line ("h
 BASELINE = Series("baseline", REDDISH_PURPLE, "━")
 REDUCTION_30 = Series("reduction_30", ORANGE, "─")
 REDUCTION_50 = Series("reduction_50", BLUISH_GREEN, "┄")
+#: A regimen change (`analysis.markers`): a dashed vertical line at its day.
+MED_CHANGE = Series("med_change", VERMILLION, "┆")
 # The exercise chart: one per category (stacked in this order, aerobic at the bottom).
 CATEGORY_SERIES: dict[str, Series] = {
     "aerobic": Series("aerobic", BLUE, "█"),
@@ -98,7 +100,7 @@ ZERO = Series("zero", GREY, "│")
 
 #: The series that can appear together, chart by chart.
 CHARTS: dict[str, tuple[Series, ...]] = {
-    "pain": (PAIN, TREND, BASELINE, REDUCTION_30, REDUCTION_50),
+    "pain": (PAIN, TREND, BASELINE, REDUCTION_30, REDUCTION_50, MED_CHANGE),
     "exercise": (*CATEGORY_SERIES.values(), TARGET),
     "response": (DAYS, LOWER, HIGHER, ZERO),
 }

@@ -151,7 +151,7 @@ async def test_workbook_choice_writes_every_table_to_one_excel_file(
         target = isolated_home / f"tracker-export-{TODAY}.xlsx"
         assert status(app) == (
             f"Wrote a workbook to {target}: 5 daily, 3 pain, 1 exercise, 0 medicine, "
-            "0 med_change, 0 dose, 0 side_effect rows, "
+            "0 med_change, 0 dose, 0 side_effect, 0 symptom_rating rows, "
             "and the data dictionary"
         )
         book = load_workbook(target)
@@ -163,6 +163,7 @@ async def test_workbook_choice_writes_every_table_to_one_excel_file(
             "med_change",
             "dose",
             "side_effect",
+            "symptom_rating",
             "dictionary",
         ]
         assert next(book["pain"].iter_rows(min_row=2, values_only=True))[3] == 1

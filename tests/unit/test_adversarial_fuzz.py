@@ -138,6 +138,7 @@ PER_COMMAND: dict[str, list[list[str]]] = {
         ["med", "take", "pregabalin", "--time", X, "--amount", X],
         ["med", "effect", X, "--bother", X],
         ["med", "list", "--date", X],
+        ["med", "stats", "--from", X],
         ["edit", "dose", "1", "--time", X],
     ],
     "sample": [

@@ -52,6 +52,7 @@ def test_info_says_where_what_and_when(invoke, db_path):
         "med_change": 0,
         "dose": 0,
         "side_effect": 0,
+        "symptom_rating": 0,
     }
     assert facts["size_bytes"] > 0 and facts["exists"] is True
     assert facts["last_checked_healthy"] is not None  # its own writes keep the stamp

@@ -94,7 +94,15 @@ def test_list_and_json(invoke):
     text = invoke("list")
     assert "pain entry #1" in text.output and "exercise session #1" in text.output
     data = json.loads(invoke("list", "--json").output)
-    assert set(data) == {"pain", "exercise", "medicine", "med_change", "dose", "side_effect"}
+    assert set(data) == {
+        "pain",
+        "exercise",
+        "medicine",
+        "med_change",
+        "dose",
+        "side_effect",
+        "symptom_rating",
+    }
     assert data["pain"][0]["id"] == 1 and data["pain"][0]["average"] == 4
     assert data["exercise"][0]["activity"] == "walking"
 
@@ -203,3 +211,24 @@ def test_list_says_when_each_entry_was_written(tmp_path):
     lines = result.output.splitlines()
     assert lines[0].startswith("pain entry #1 for 2026-06-29 (logged 2026-06-30 08:05): ")
     assert lines[1].startswith("pain entry #2 for 2026-06-30 (logged ")
+
+
+def test_list_json_streams_one_entry_a_line(invoke, db_path):
+    """Valid JSON, the same content as the rows, one entry a line (streamed, no indent)."""
+    import json
+
+    from tracker.cli.log import JSON_BATCH
+    from tracker.kinds import KINDS
+    from tracker.sample import write_sample
+    from tracker.store import Store
+
+    assert json.loads(invoke("list", "--json").stdout) == {name: [] for name in KINDS}
+    write_sample(db_path, days=JSON_BATCH + 40, seed=2)
+    output = invoke("list", "--json", "--days", "0").stdout
+    with Store.open(db_path) as store:
+        expected = {name: store.rows(name) for name in KINDS}
+    assert json.loads(output) == expected
+    lines = output.splitlines()
+    # a line per entry, plus a head and a closing line per kind (one line when it is empty)
+    assert len(lines) == sum(len(rows) + (2 if rows else 1) for rows in expected.values())
+    assert lines[0] == '{"pain": [' and lines[-1].endswith("]}")

@@ -27,7 +27,13 @@ from tracker.store import Store
 ACCENTS = "Füßen – naïve café"
 FORMULA = "=1+1"
 MARKUP = "[b]x[/b]"
-NO_MEDICINES = {"medicine": 0, "med_change": 0, "dose": 0, "side_effect": 0}
+NO_MEDICINES = {
+    "medicine": 0,
+    "med_change": 0,
+    "dose": 0,
+    "side_effect": 0,
+    "symptom_rating": 0,
+}
 
 
 @pytest.fixture
@@ -89,7 +95,7 @@ def test_cells_come_back_as_their_types(diary, tmp_path, invoke):
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         f"Wrote a workbook to {target}: 3 daily, 2 pain, 1 exercise, 0 medicine, "
-        "0 med_change, 0 dose, 0 side_effect rows, "
+        "0 med_change, 0 dose, 0 side_effect, 0 symptom_rating rows, "
         "and the data dictionary.\n"
     )
     book = workbook(target)

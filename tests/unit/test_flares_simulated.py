@@ -21,11 +21,11 @@ from dataclasses import asdict
 import pytest
 
 from tracker.analysis import summarize
+from tracker.analysis.window import WINDOW_DAYS
 from tracker.guidance import tips_for
 from tracker.guidance.tips import CAUTION, DO_MORE
 from tracker.sample import generate
 from tracker.store import Store
-from tracker.tui.data import WINDOW_DAYS
 
 #: The simulations are cached per process: keep this file's tests on one worker.
 pytestmark = pytest.mark.xdist_group("flares")

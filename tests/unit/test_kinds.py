@@ -44,7 +44,7 @@ def test_a_kind_names_a_form_for_itself(name):
 
     if not KINDS[name].form:  # no form yet: History leaves it out, `tracker edit` covers it
         assert name not in {of.name for of in with_forms()}
-        assert name in {"medicine", "med_change", "dose", "side_effect"}
+        assert name in {"medicine", "med_change", "dose", "side_effect", "symptom_rating"}
         return
     module, _, attribute = KINDS[name].form.partition(":")
     form = getattr(importlib.import_module(module), attribute)
@@ -76,7 +76,7 @@ def test_an_unregistered_kind_is_refused_never_taken_for_another():
 
     with pytest.raises(UnknownKind):
         kind_of(Vitamin("x"))
-    with pytest.raises(UnknownKind, match="expected pain, exercise, .* or side_effect"):
+    with pytest.raises(UnknownKind, match="expected pain, exercise, .* or symptom_rating"):
         kind_named("vitamin")
     assert isinstance(kind_of(PainEntry(average=1)), object)
     assert kind_of(ExerciseSession(activity="walking", minutes=5)).name == "exercise"

@@ -339,9 +339,9 @@ def test_every_tip_is_filled_in_and_links_to_a_real_topic(tip_id):
 
 def test_tips_work_on_hand_built_summaries_with_missing_values():
     """The rules read key names only and tolerate None where a number could not be computed."""
-    summary = {"days_logged": 3, "last_exercise_date": None, "pain_trend_points": None}
+    summary = {"last_pain_date": day(1), "last_exercise_date": None, "pain_trend_points": None}
     assert tips_for(summary) == []  # no first day or today: the diary's age is unknown
-    summary |= {"first_day": day(20), "today": day(0), "recent_highest_pain": None}
+    summary |= {"diary_first_day": day(20), "today": day(0), "recent_highest_pain": None}
     assert [tip.id for tip in tips_for(summary)] == ["no-exercise-7-days"]
 
 

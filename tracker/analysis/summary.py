@@ -72,6 +72,7 @@ Response (see analysis.response; each *_avg is None under 3 days, *_days is the 
     symptom_counts                {symptom: entries mentioning it}, most frequent first
 Relative to `today`, over every row given (the tips engine's inputs; the CLI passes all rows):
     last_pain_date, last_exercise_date        latest day on or before today (or None)
+    diary_first_day               the first day with any entry (or None), whatever the period
     days_since_last_pain_entry    today - last_pain_date in days (None if never)
     missed_days_last_14           days without a pain entry among today-13..today, counted
                                   from the first logged day only (a new diary has not missed
@@ -225,9 +226,13 @@ def _relative_to_today(daily: dict[str, float], exercise_rows: list[Row], today:
     exercise_days = [row["date"] for row in exercise_rows]
     last_exercise = max(exercise_days) if exercise_days else None
     last_7 = minutes_by_category(exercise_rows, shift(today, -6), today_iso)
+    first_days = [
+        day for day in (min(daily, default=None), min(exercise_days, default=None)) if day
+    ]
     return {
         "last_pain_date": last_pain,
         "last_exercise_date": last_exercise,
+        "diary_first_day": min(first_days, default=None),
         "days_since_last_pain_entry": (
             None if last_pain is None else (today - dt.date.fromisoformat(last_pain)).days
         ),

@@ -78,6 +78,7 @@ class Summary(TypedDict):
     symptom_counts: dict[str, int]
     last_pain_date: str | None
     last_exercise_date: str | None
+    diary_first_day: str | None
     days_since_last_pain_entry: int | None
     missed_days_last_14: int
     exercise_minutes_last_7_days: int

@@ -3,14 +3,20 @@
 A one-line log imports only click, sqlite3 and tracker's light core: the group knows each
 command by "module:attribute" and imports that module only when the command runs (or when
 help lists it). Textual, plotext, sqlite-utils and fpdf2 load inside the commands that use them.
+`tracker remind` runs in every new shell, so `main` answers it before click is even imported
+(`remind_fast`, through `store.quick`); the group itself is in `tracker.cli.group`.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
 
-import click
+#: `typing` costs a few ms to import, which `remind` saves; mypy reads this name as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from tracker.cli.group import LazyGroup, cli
+
+__all__ = ["COMMANDS", "LazyGroup", "cli", "main", "remind_fast"]
 
 #: command name -> "module:attribute"; a module that is not there yet simply has no command.
 COMMANDS: dict[str, str] = {
@@ -38,93 +44,97 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A group that imports a command's module only when that command is needed.
+def __getattr__(name: str) -> object:
+    """`cli` and `LazyGroup` load click on first use (`from tracker.cli import cli`)."""
+    if name not in ("cli", "LazyGroup"):
+        raise AttributeError(f"module 'tracker.cli' has no attribute {name!r}")
+    from tracker.cli import group
 
-    It is also the one exit point: a ValidationError or any click usage error becomes one
-    line on stderr and exit code 2; a StoreError (a locked, corrupt or foreign file) one line
-    and exit code 1. No traceback reaches the user.
-    """
+    return getattr(group, name)
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(name for name in COMMANDS if self.get_command(ctx, name) is not None)
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
+#: What `remind` prints when nothing is logged today (tracker.cli.log.remind prints the same).
+REMIND_LINE = "tracker: nothing logged today. Log your pain with: tracker pain N"
+
+
+def remind_fast(args: list[str]) -> int | None:
+    """Answer `tracker [--db PATH] [--config PATH] remind` with one query, before click loads;
+    None for any other command line, or whenever the full path must answer (no such file is
+    fine: nothing is logged, and none is created; anything unusual goes the full way)."""
+    import os
+
+    db: str | None = None
+    rest = list(args)
+    while len(rest) > 1:
+        option, equals, value = rest[0].partition("=")
+        if option not in ("--db", "--config"):
             return None
-        module_name, attribute = target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                return None
-            raise
-        return getattr(module, attribute, None)
+        if not equals:
+            value, rest = rest[1], rest[2:]
+        else:
+            rest = rest[1:]
+        if not value.strip():
+            return None  # an empty path: click's one-line refusal
+        if option == "--db":
+            db = value
+    if rest != ["remind"]:
+        return None
+    db = db or os.environ.get("TRACKER_DB")
+    if db is not None and db != "" and not db.strip():
+        return None  # a blank TRACKER_DB: click's one-line refusal
+    path = os.path.expanduser(db) if db else _default_db()
+    if os.path.exists(path):
+        from tracker.store.quick import logged_on
 
-    def invoke(self, ctx: click.Context):
-        """Run the command; a closed pipe becomes ReaderGone (a quiet exit 0, not click's 1)."""
-        import errno
-
-        try:
-            return super().invoke(ctx)
-        except OSError as exc:
-            if exc.errno != errno.EPIPE:
-                raise
-            from tracker.errors import ReaderGone
-
-            raise ReaderGone() from None
-
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        from tracker.errors import run_guarded
-
-        return run_guarded(
-            lambda: super(LazyGroup, self).main(
-                args=args,
-                prog_name=prog_name or "tracker",
-                complete_var=complete_var,
-                standalone_mode=False,
-                **extra,
-            ),
-            standalone_mode=standalone_mode,
-        )
+        logged = logged_on(path, _today_iso())
+        if logged is None:
+            return None
+        if logged:
+            return 0
+    return _print_line(REMIND_LINE)
 
 
-@click.group(
-    "tracker",
-    cls=LazyGroup,
-    invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-@click.option(
-    "--db",
-    "db_path",
-    metavar="PATH",
-    envvar="TRACKER_DB",
-    help="The database file (default: tracker.db in your user data folder; env TRACKER_DB).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    metavar="PATH",
-    envvar="TRACKER_CONFIG",
-    help="The settings file (default: config.toml in your user config folder; env TRACKER_CONFIG).",
-)
-@click.version_option(package_name="tracker", message="tracker %(version)s")
-@click.pass_context
-def cli(ctx: click.Context, db_path: str | None, config_path: str | None) -> None:
-    """tracker: a pain and exercise diary for the terminal.
+def _default_db() -> str:
+    """`tracker.paths.default_db_path()` as text. platformdirs costs 10-20 ms to import, as
+    much as the rest of `remind`; on plain Linux with an absolute HOME its answer is simply
+    $XDG_DATA_HOME (when absolute) or ~/.local/share, then tracker/tracker.db, so that is
+    worked out here (tests/unit/test_remind_fast.py holds it equal to platformdirs'), and
+    platformdirs decides everywhere else."""
+    import os
 
-    Run with no command to open the app. Log from the shell with `tracker pain 5` or
-    `tracker exercise walking 30`. Everything stays in one SQLite file on this machine.
-    """
-    ctx.ensure_object(dict)
-    ctx.obj["db"] = db_path
-    ctx.obj["config"] = config_path
-    if ctx.invoked_subcommand is None:
-        ui = cli.get_command(ctx, "ui")
-        assert ui is not None  # registered in this package, like every command
-        ctx.invoke(ui)
+    home = os.environ.get("HOME", "")
+    plain_linux = sys.platform == "linux" and not hasattr(sys, "getandroidapilevel")
+    if plain_linux and "ANDROID_DATA" not in os.environ and os.path.isabs(home):
+        data = os.environ.get("XDG_DATA_HOME", "")
+        if not os.path.isabs(data):
+            data = os.path.join(home, ".local", "share")
+        return os.path.join(data, "tracker", "tracker.db")
+    from platformdirs import user_data_dir
+
+    return os.path.join(user_data_dir("tracker", appauthor=False), "tracker.db")
+
+
+def _today_iso() -> str:
+    """`tracker.models.today()` (the one clock, TRACKER_TODAY fixes it) without importing
+    tracker.models: tests/unit/test_remind_fast.py holds the two equal."""
+    import datetime as dt
+    import os
+
+    fixed = os.environ.get("TRACKER_TODAY")
+    return (dt.date.fromisoformat(fixed) if fixed else dt.date.today()).isoformat()
+
+
+def _print_line(line: str) -> int:
+    """Print one line; a reader gone (`tracker remind | true`) is a quiet exit 0."""
+    import os
+
+    try:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 def main() -> None:
@@ -137,6 +147,10 @@ def main() -> None:
     """
     import signal
 
-    code = cli.main(prog_name="tracker", standalone_mode=False)
+    code = remind_fast(sys.argv[1:])
+    if code is None:
+        from tracker.cli.group import cli
+
+        code = cli.main(prog_name="tracker", standalone_mode=False)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.exit(code)

@@ -78,6 +78,28 @@ for _command in EDIT_COMMANDS:  # medicine, med_change, dose, side_effect
     edit.add_command(_command)
 
 
+@edit.command("symptom_rating")
+@id_argument
+@click.option("--name", metavar="TEXT", help="The symptom or condition, as the app named it.")
+@click.option("--severity", metavar="N", help="Its severity on the app's own scale, 0-4.")
+@click.option("--scale", metavar="TEXT", help="Whose 0-4 scale (e.g. bearable 0-4).")
+@click.option("--source", metavar="TEXT", help="The app it came from; '' clears it.")
+@click.option("--note", metavar="TEXT", help="A note (free text).")
+@click.option("--date", "date", metavar="D", help="The day: YYYY-MM-DD, 'today' or 'yesterday'.")
+@click.pass_context
+def edit_symptom_rating(ctx: click.Context, entry_id: int, **options) -> None:
+    """Edit symptom rating ID (a 0-4 rating brought in from Bearable or Flaredown)."""
+    from tracker.models.symptom_ratings import validate_symptom_rating
+
+    _refuse_cleared_date(options)
+    store = open_store(ctx)
+    row = _existing(store, "symptom_rating", entry_id)
+    given = {k: v for k, v in options.items() if v is not None}
+    rating = validate_symptom_rating({**_kept(row), **given})
+    store.update(entry_id, rating)
+    click.echo(f"Updated {entry_line('symptom_rating', {**rating.as_row(), 'id': entry_id})}.")
+
+
 @click.command()
 @click.argument("kind", type=click.Choice(KIND_NAMES))
 @id_argument
@@ -85,8 +107,9 @@ for _command in EDIT_COMMANDS:  # medicine, med_change, dose, side_effect
 @click.pass_context
 def delete(ctx: click.Context, kind: str, entry_id: int, yes: bool) -> None:
     """Delete one entry by its kind (pain, exercise, medicine, med_change, dose,
-    side_effect) and id. A medicine that changes, doses or side effects refer to is not
-    deleted (stop it with `tracker med stop` instead, which keeps its history)."""
+    side_effect, symptom_rating) and id. A medicine that changes, doses or side effects
+    refer to is not deleted (stop it with `tracker med stop` instead, which keeps its
+    history)."""
     from tracker.store.medicines import with_medicine_names
 
     store = open_store(ctx)

@@ -213,9 +213,14 @@ def import_entries(
     id, or same start and category) is not added again, so importing twice adds nothing.
     Use --dry-run first to see what would happen. The whole import is one transaction.
 
-    A tracker CSV holds one table's entries (pain, exercise, medicine, med_change, dose or
-    side_effect); the kind is read from the header. Import the medicine table before the
-    tables that refer to it (med_change, dose, side_effect). The whole file is checked
+    A Bearable or Flaredown CSV export brings in medicines (added as needed), doses taken
+    or skipped, and symptom ratings on the app's own 0-4 scale (never turned into 0-10
+    pain scores); the rest (mood, sleep, tags, foods, weather...) is counted, not taken.
+
+    A tracker CSV holds one table's entries (pain, exercise, medicine, med_change, dose,
+    side_effect or symptom_rating); the kind is read from the header. Import the medicine
+    table before the tables that refer to it (med_change, dose, side_effect). The whole
+    file is checked
     first; one bad row stops the import and nothing is added. A row whose id is in the diary
     with the same values is skipped; with other values the import stops and names them,
     unless --update is given. Rows without an id are skipped when an identical entry is in

@@ -70,29 +70,50 @@ def _topic(topic_id: str):
 @click.pass_context
 def tips(ctx: click.Context, as_json: bool) -> None:
     """Show the tips that apply to your diary now, each with the guide topic to read."""
+    import datetime as dt
     import json
 
     from tracker import models
     from tracker.analysis import summarize
+    from tracker.cli.common import user_settings
     from tracker.guidance import tips_for, tips_text
     from tracker.guidance.render import for_cli
 
-    if db_path(ctx).exists():
-        store = open_store(ctx)
-        pain_rows, exercise_rows = store.pain_rows(), store.exercise_rows()
-    else:  # no diary yet: the "nothing logged" tip, and no file is created
-        pain_rows, exercise_rows = [], []
-    from tracker.cli.common import user_settings
-
     chosen = user_settings(ctx)
+    today = models.today()
+    medicines: list[dict] = []
+    changes: list[dict] = []
+    if db_path(ctx).exists():
+        from tracker.analysis.window import dashboard_rows
+        from tracker.guidance.medicine_tips import tip_window_start
+        from tracker.store import medicines as meds
+
+        # A bounded window (the last weeks, the baseline, the first and last days): the
+        # same tips as from every row (tests/unit/test_window_reads.py), at any diary size.
+        store = open_store(ctx)
+        pain_rows, exercise_rows = dashboard_rows(store, today.isoformat(), chosen.baseline_from)
+        medicines, changes = meds.medicines(store), meds.changes(store)
+        # The medicine tips read the pain of their own window (a change's before and after).
+        med_pain_rows = store.pain_rows(tip_window_start(today)) if changes else []
+    else:  # no diary yet: the "nothing logged" tip, and no file is created
+        pain_rows, exercise_rows, med_pain_rows = [], [], []
+    from tracker.analysis.window import WINDOW_DAYS
+
+    # The tips read only figures about today: a period of the last WINDOW_DAYS gives them all,
+    # without the weekly dose of every week since the diary began.
     summary = summarize(
         pain_rows,
         exercise_rows,
-        today=models.today(),
+        today=today,
+        start=today - dt.timedelta(days=WINDOW_DAYS - 1),
         weekly_target=chosen.weekly_target,
         baseline_from=chosen.baseline_from,
     )
-    found = tips_for(summary)
+    # The medicine tips in their tiers, as the app shows them (guidance.medicine_tips).
+    from tracker.guidance.medicine_tips import medicine_tips, merge_tips
+
+    med_tips = medicine_tips(medicines, changes, med_pain_rows, today) if changes else []
+    found = merge_tips(tips_for(summary), med_tips)
     if as_json:
         # The same shell wording as the text output ({guide:X} -> `tracker guide X`).
         rows = [

@@ -515,3 +515,13 @@ def edit_side_effect(ctx: click.Context, entry_id: int, **options: Any) -> None:
 
 #: The `tracker edit` commands of the medicine kinds (added to the edit group in cli/edit.py).
 EDIT_COMMANDS = (edit_medicine, edit_med_change, edit_dose, edit_side_effect)
+
+
+def _register_stats() -> None:
+    """`tracker med stats` lives in its own module (cli/med_stats.py), which imports only click."""
+    from tracker.cli.med_stats import med_stats
+
+    med.add_command(med_stats)
+
+
+_register_stats()

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from tracker.analysis.markers import Marker
 
 from tracker.cli.common import (
     baseline_option,
@@ -31,6 +36,20 @@ def _load(ctx: click.Context) -> tuple[list[dict], list[dict]] | None:
         return None
     store = open_store(ctx, create=False)
     return store.pain_rows(), store.exercise_rows()
+
+
+def _load_window(
+    ctx: click.Context, today: dt.date, start: str, baseline_from: str | None
+) -> tuple[list[dict], list[dict]] | None:
+    """The rows the period start..today needs (analysis.window: the period and the weeks
+    before it, the baseline, the first and last days), or None when there is no diary file:
+    the same charts and words as from every row, at a cost that does not grow with the diary."""
+    if not db_path(ctx).exists():
+        return None
+    from tracker.analysis.window import window_rows
+
+    store = open_store(ctx, create=False)
+    return window_rows(store, today, start=start, baseline_from=baseline_from)
 
 
 @click.command()
@@ -85,6 +104,16 @@ def stats(
         click.echo(NOTHING_YET if rows == ([], []) else "Nothing logged in this period.")
     else:
         click.echo("\n".join(describe(summary)))
+        _medicines_pointer(ctx)
+
+
+def _medicines_pointer(ctx: click.Context) -> None:
+    """One line pointing to `tracker med stats` when the diary holds medicines."""
+    from tracker.words.medicine_weeks import STATS_POINTER
+
+    count = open_store(ctx, create=False).count("medicine")
+    if count:
+        click.echo(STATS_POINTER.format(count=count))
 
 
 # ---- plot -----------------------------------------------------------------------------------
@@ -120,14 +149,15 @@ def plot(ctx: click.Context, days: int, width: int | None, height: int, baseline
     from tracker.models import today
 
     base = parse_baseline_from(baseline_from, ctx)
-    rows = _load(ctx)
     end = today()
     start = shift(end, -(days - 1))
+    rows = _load_window(ctx, end, start, base)
     if rows is None or not any(r["date"] >= start for r in (*rows[0], *rows[1])):
         click.echo(f"Nothing to plot yet: nothing logged in the last {days} days.")
         return
     width = width or shutil.get_terminal_size((100, 24)).columns
     target = weekly_target(ctx)
+    markers = _markers(ctx, start, end)
     charts = build_charts(
         *rows,
         today=end,
@@ -136,6 +166,7 @@ def plot(ctx: click.Context, days: int, width: int | None, height: int, baseline
         height=height,
         baseline_from=base,
         target=target,
+        markers=markers,
     )
     for canvas in charts:
         click.echo(canvas)
@@ -147,6 +178,20 @@ def plot(ctx: click.Context, days: int, width: int | None, height: int, baseline
     for line in (change_line(summary), baseline_line(summary).strip(), *plot_lines(summary)):
         if line:
             click.echo(textwrap.fill(line, width))
+    from tracker.words.medicine_weeks import marker_lines
+
+    for line in marker_lines(markers):
+        indent = "      " if line.startswith(" ") else ""
+        click.echo(textwrap.fill(line, width, subsequent_indent=indent))
+
+
+def _markers(ctx: click.Context, start: str, end: dt.date) -> list:
+    """The regimen changes from `start` to `end`, as the pain chart marks them."""
+    from tracker.analysis.markers import regimen_markers
+    from tracker.store import medicines as meds
+
+    store = open_store(ctx, create=False)
+    return regimen_markers(meds.medicines(store), meds.changes(store), start, end)
 
 
 def build_charts(
@@ -159,11 +204,13 @@ def build_charts(
     height: int,
     baseline_from: str | None = None,
     target: int | None = None,
+    markers: Sequence[Marker] = (),
 ) -> list[str]:
     """The three charts as text canvases, each with its legend under it (ANSI colours, none
     with NO_COLOR set; click.echo strips them off a pipe).
 
-    `target`: the weekly aerobic target (default: analysis' 150)."""
+    `target`: the weekly aerobic target (default: analysis' 150); `markers`: the regimen
+    changes to mark on the pain chart (`analysis.markers`)."""
     import os
 
     import plotext as plt  # ~40 ms; only `plot` needs it
@@ -171,6 +218,7 @@ def build_charts(
     from tracker import plots
     from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
     from tracker.palette import depth_from_env
+    from tracker.plot_markers import pain_chart_with_markers
 
     first_logged = min(r["date"] for r in (*pain_rows, *exercise_rows) if r["date"] >= start)
     summary = summarize(
@@ -186,7 +234,9 @@ def build_charts(
     baseline = summary["baseline_avg"]
     depth = depth_from_env(os.environ)
     drawings = [
-        lambda: plots.pain_chart(plt, daily, baseline, max_points=2 * width, depth=depth),
+        lambda: pain_chart_with_markers(
+            plt, daily, baseline, markers, max_points=2 * width, depth=depth
+        ),
         lambda: plots.exercise_chart(
             plt,
             summary["weekly_exercise_minutes"],

@@ -219,6 +219,17 @@ def _kind(names: set[str]) -> str:
         )
     if len(matching) == 1:
         return matching[0]
+    known = names & _ENTRY_COLUMNS
+    if not matching and known:  # only shared columns ("date,name"): the kind they fit best,
+        # the one missing fewest of its required columns (a medicine needs fewer than a rating)
+        missing = {
+            name: len(set(of.required) - names)
+            for name, of in KINDS.items()
+            if known <= set(of.columns)
+        }
+        fewest = [name for name, n in missing.items() if n == min(missing.values(), default=0)]
+        if len(fewest) == 1:
+            return fewest[0]
     if matching:
         raise UsageProblem(
             f"line 1: the header mixes {' and '.join(matching)} columns; import one kind"

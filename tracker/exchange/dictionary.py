@@ -271,6 +271,31 @@ DAILY = {
     ),
 }
 
+SYMPTOM_RATING = {
+    **ENTRY_COMMON,
+    "date": Column("The day the other app's rating is for.", "YYYY-MM-DD", ISO_DAY),
+    "name": Column(
+        "The symptom or condition, exactly as the other app named it (e.g. Neck pain).",
+        "free text, up to 80 characters",
+    ),
+    "severity": Column(
+        "Its severity on the other app's own 0-4 scale (0 None, 1 Mild, 2 Moderate, "
+        "3 Severe, 4 Extreme). Not a 0-10 pain rating and never converted into one.",
+        "whole number 0-4",
+    ),
+    "scale": Column(
+        "Whose 0-4 scale the severity is on.", "text, e.g. bearable 0-4, flaredown 0-4"
+    ),
+    "source": Column(
+        "The app the rating came from (tracker import).", "text, e.g. Bearable, Flaredown"
+    ),
+    "note": Column(
+        "Where in the imported file it came from (file and line), then the app's own note, "
+        "verbatim.",
+        "free text, up to 2000 characters",
+    ),
+}
+
 #: Table name -> (what one row is, its columns in CSV order).
 #: Each kind's columns are documented in KIND_COLUMNS (a test holds every column of every
 #: registered kind to having a description).
@@ -281,6 +306,7 @@ KIND_COLUMNS: dict[str, dict[str, Column]] = {
     "med_change": MED_CHANGE,
     "dose": DOSE,
     "side_effect": SIDE_EFFECT,
+    "symptom_rating": SYMPTOM_RATING,
 }
 TABLES: dict[str, tuple[str, dict[str, Column]]] = {
     "daily": ("one row per calendar day, the day's entries summarised", DAILY),

@@ -18,6 +18,8 @@ FORMAT_NAMES = {
     "gpx": "GPX",
     "tcx": "TCX",
     "fit": "FIT",
+    "bearable": "Bearable export",
+    "flaredown": "Flaredown export",
 }
 
 

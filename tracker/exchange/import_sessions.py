@@ -25,6 +25,8 @@ Strava, Garmin, Apple Health, GPX, TCX or FIT file (or a folder of them) and the
      start time to compare): reported and not imported, unless `keep_overlaps`;
    - everything else is added.
 A file that cannot be read at all stops the import (UsageProblem), nothing written.
+A symptom diary (Bearable, Flaredown: `import_sniff.DIARIES`) is handed to `import_diaries`
+(medicines, doses, 0-4 symptom ratings), whose report has the same `lines()` and `added`.
 """
 
 from __future__ import annotations
@@ -146,6 +148,12 @@ def run(
 ) -> Report:
     """Import (or, with `dry_run`, rehearse importing) the file or folder at `path`."""
     path = Path(path)
+    if not path.is_dir() and (kind := import_sniff.sniff(path)) in import_sniff.DIARIES:
+        from tracker.exchange import import_diaries  # Bearable, Flaredown: medicines, symptoms
+
+        return import_diaries.run(
+            store, path, kind, zone=zone, dry_run=dry_run, zone_text=zone_label(zone)
+        )
     report = Report(str(path), dry_run, zone_label(zone))
     found = found_in(path, report)
     opened = sql.rehearsal(store) if dry_run else store.transaction()
@@ -173,6 +181,11 @@ def found_in(path: Path, report: Report) -> Iterator[Found]:
         if kind == import_sniff.TRACKER_CSV:
             yield Skipped(
                 member.name, "not a file of another app (import a tracker CSV on its own)"
+            )
+            continue
+        if kind in import_sniff.DIARIES:
+            yield Skipped(
+                member.name, f"{import_sniff.DIARIES[kind]}: import it on its own, not in a folder"
             )
             continue
         report.formats[kind] += 1

@@ -4,8 +4,10 @@
 - XML: the root element, read from the first 64 KB (`<HealthData` Apple Health, `<gpx` GPX,
   `<TrainingCenterDatabase` TCX);
 - CSV: the header row: Strava's columns (`Activity ID`, `Activity Date`, `Activity Type`,
-  `Elapsed Time`), Garmin's (`Activity Type` with a date and a time column, no id), else
-  tracker's own CSV (its own importer, `csv_import`, decides whether it is one).
+  `Elapsed Time`), Garmin's (`Activity Type` with a date and a time column, no id),
+  Bearable's (`date, weekday, time of day, category, rating/amount, detail`), Flaredown's
+  (`Date` first, `Tags` then `Foods`), else tracker's own CSV (its own importer,
+  `csv_import`, decides whether it is one).
 A folder is read file by file (sorted, sub-folders included); hidden files are passed over.
 """
 
@@ -20,7 +22,9 @@ from pathlib import Path
 
 from tracker.exchange import (
     import_apple_health,
+    import_bearable,
     import_fit,
+    import_flaredown,
     import_garmin,
     import_gpx,
     import_strava,
@@ -38,6 +42,8 @@ READERS: dict[str, tuple[Callable[[Path], Iterator[Found]], str]] = {
     "tcx": (import_tcx.read, "a TCX activity"),
     "fit": (import_fit.read, "a FIT activity"),
 }
+#: Symptom diaries (medicines, doses and 0-4 symptom ratings: `import_diaries`), by name.
+DIARIES: dict[str, str] = {"bearable": "a Bearable export", "flaredown": "a Flaredown export"}
 #: tracker's own CSV (pain entries or exercise sessions), read by `csv_import`.
 TRACKER_CSV = "tracker_csv"
 HEAD = 65536
@@ -45,8 +51,8 @@ _ROOTS = {"HealthData": "apple_health", "gpx": "gpx", "TrainingCenterDatabase": 
 
 
 def sniff(path: Path) -> str:
-    """The format of the file at `path` (a key of READERS, or TRACKER_CSV); UsageProblem if
-    it is none tracker reads."""
+    """The format of the file at `path` (a key of READERS or DIARIES, or TRACKER_CSV);
+    UsageProblem if it is none tracker reads."""
     with open(path, "rb") as handle:
         head = handle.read(HEAD)
     if import_fit.is_fit(head):
@@ -98,6 +104,10 @@ def _csv_format(path: Path, text: str) -> str:
         return "strava"
     if import_garmin.is_garmin(header):
         return "garmin"
+    if import_bearable.is_bearable(header):
+        return "bearable"
+    if import_flaredown.is_flaredown(header):
+        return "flaredown"
     return TRACKER_CSV
 
 

@@ -23,8 +23,10 @@ from fpdf import FPDF, FontFace
 from tracker.analysis import DEFAULT_WEEKLY_TARGET
 from tracker.analysis.summary_type import Summary
 from tracker.exchange.cells import number
-from tracker.exchange.report_chart import pain_chart, weekly_bars
+from tracker.exchange.report_chart import chart_unit, pain_chart, weekly_bars
 from tracker.exchange.report_data import CHART_WEEKS, MIN_DAYS, ReportData, gather
+from tracker.exchange.report_markers import chart_markers, marker_list
+from tracker.exchange.report_medicines_page import medicines_detail
 from tracker.exchange.report_page_one import DISCLAIMER, page_one
 from tracker.exchange.report_text import FONT, latin1, printable_name
 from tracker.exchange.report_text import paragraph as _paragraph
@@ -113,6 +115,7 @@ def build(data: ReportData) -> FPDF:
     _weekly_exercise(pdf, data.summary)
     _symptoms(pdf, data)
     _flares(pdf, data.summary)
+    medicines_detail(pdf, data.medicines)
     return pdf
 
 
@@ -138,10 +141,17 @@ def _last(count: int, noun: str) -> str:
 
 
 def _pain_chart(pdf: FPDF, data: ReportData) -> None:
-    _title(pdf, "Pain each day: 0-10, the daily average")
+    unit = chart_unit(data.series)
+    if unit == "day":
+        _title(pdf, "Pain each day: 0-10, the daily average")
+    else:
+        _title(pdf, f"Pain: 0-10, the daily averages of each {unit}")
     top = pdf.get_y() + 1
+    markers = data.medicines.markers if data.medicines else []
+    chart_markers(pdf, MARGIN, top, pdf.epw, 56, data.series, markers)  # under the data
     pain_chart(pdf, MARGIN, top, pdf.epw, 56, data.series)
     pdf.set_y(top + 57)
+    marker_list(pdf, markers)
 
 
 def _exercise_response(pdf: FPDF, s: Summary) -> None:

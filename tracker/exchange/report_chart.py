@@ -1,8 +1,10 @@
 """The report's two charts, drawn with fpdf2 lines, rectangles and text (no matplotlib).
 
 Both take an `FPDF` and a box (x, y, width, height in mm) and draw inside it: the pain chart
-(daily average as dots, the 7-day rolling mean as a line, 0-10 axis, date ticks) and the
-weekly exercise minutes stacked by category. Labels are plain ASCII in the core font.
+(daily average as dots, the 7-day rolling mean as a line, 0-10 axis, date ticks; beyond
+DAILY_UP_TO days a band and a mean per week, month, quarter or year, so the number of shapes
+stays bounded) and the weekly exercise minutes stacked by category. Labels are plain ASCII
+in the core font.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from fpdf import FPDF
 
 import datetime as dt
@@ -24,6 +28,8 @@ CATEGORY_COLOURS: dict[str, tuple[int, int, int]] = {
 }
 DOT = palette.PAIN.colour.rgb
 LINE = palette.TREND.colour.rgb
+#: The bands of a long series: the daily dots' colour, lightened (60% towards white).
+BAND = (round(DOT[0] * 0.4 + 153), round(DOT[1] * 0.4 + 153), round(DOT[2] * 0.4 + 153))
 GRID = (220, 220, 220)
 INK = (60, 60, 60)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -33,18 +39,74 @@ MINUTE_STEPS = (15, 30, 60, 90, 120, 150, 180, 240, 300, 600, 1200)
 LEFT, BOTTOM, TOP = 9.0, 6.0, 5.0
 
 
+#: Up to this many days the pain chart draws every day (a dot, and the 7-day mean's line);
+#: beyond, each week, month, quarter or year is one band (its lowest to highest daily
+#: average) and one point of a line through the means, so the drawing costs the same for a
+#: year or for thirty.
+DAILY_UP_TO = 180
+#: The most bands across the chart: the first unit that gives no more is used.
+MAX_BANDS = 160
+#: (unit, about how many days it spans) from the finest.
+UNITS = (("week", 7), ("month", 30.4), ("quarter", 91.3), ("year", 365.25))
+
+
+def chart_unit(series: list[Row]) -> str:
+    """ "day" for a short series, else the period each band covers ("week", "month", ...)."""
+    if len(series) <= DAILY_UP_TO:
+        return "day"
+    return next((u for u, days in UNITS if len(series) / days <= MAX_BANDS), UNITS[-1][0])
+
+
+def bands(series: list[Row], unit: str) -> list[Row]:
+    """The series in `unit`s: first and last index, and the lowest, mean and highest daily
+    average of the days rated (None for all three when none was)."""
+    found: list[Row] = []
+    key = None
+    for index, day in enumerate(series):
+        this = _unit_key(day["date"], unit)
+        if this != key:
+            found.append({"first": index, "last": index, "values": []})
+            key = this
+        found[-1]["last"] = index
+        if day["average"] is not None:
+            found[-1]["values"].append(day["average"])
+    for band in found:
+        values = band.pop("values")
+        band["low"] = min(values) if values else None
+        band["high"] = max(values) if values else None
+        band["mean"] = sum(values) / len(values) if values else None
+    return found
+
+
+def _unit_key(iso: str, unit: str) -> str:
+    if unit == "week":
+        year, week, _ = dt.date.fromisoformat(iso).isocalendar()
+        return f"{year}-{week}"
+    if unit == "month":
+        return iso[:7]
+    if unit == "quarter":
+        return f"{iso[:4]}-{(int(iso[5:7]) - 1) // 3}"
+    return iso[:4]
+
+
 def pain_chart(pdf: FPDF, x: float, y: float, w: float, h: float, series: list[Row]) -> None:
-    """Daily pain (dots) and its 7-day rolling mean (line) over the series' days."""
+    """Daily pain (dots) and its 7-day rolling mean (line) over the series' days; a long
+    series as bands and a line of means (`chart_unit`, `bands`)."""
     px, py, pw, ph = x + LEFT, y + TOP, w - LEFT, h - TOP - BOTTOM
     _value_axis(pdf, px, py, pw, ph, top=10, step=2)
     if not series:
         return
     step = pw / len(series)
 
-    def at(index: int, value: float) -> tuple[float, float]:
+    def at(index: float, value: float) -> tuple[float, float]:
         return px + (index + 0.5) * step, py + ph - value / 10 * ph
 
     _date_ticks(pdf, px, py, ph, step, [day["date"] for day in series])
+    unit = chart_unit(series)
+    if unit != "day":
+        _banded(pdf, at, step, bands(series, unit))
+        _band_legend(pdf, px + pw, y, unit)
+        return
     size = max(0.5, min(1.2, step * 0.8))
     pdf.set_fill_color(*DOT)
     for index, day in enumerate(series):
@@ -52,13 +114,35 @@ def pain_chart(pdf: FPDF, x: float, y: float, w: float, h: float, series: list[R
             cx, cy = at(index, day["average"])
             pdf.rect(cx - size / 2, cy - size / 2, size, size, style="F")
     pdf.set_draw_color(*LINE)
-    pdf.set_line_width(0.5 if step >= 0.5 else 0.3)  # thinner over a year or more
+    pdf.set_line_width(0.5)
     for run in _runs([(i, d["mean_7"]) for i, d in enumerate(series)]):
         points = [at(i, v) for i, v in run]
         if len(points) > 1:
             pdf.polyline(points)
     pdf.set_line_width(0.2)
     _pain_legend(pdf, px + pw, y)
+
+
+def _banded(
+    pdf: FPDF, at: Callable[[float, float], tuple[float, float]], step: float, found: list[Row]
+) -> None:
+    """One light band per unit from its lowest to its highest day, a line through the means
+    (broken where a unit has no rated day)."""
+    pdf.set_fill_color(*BAND)
+    for band in found:
+        if band["low"] is None:
+            continue
+        left, top = at(band["first"] - 0.5, band["high"])
+        right, bottom = at(band["last"] + 0.5, band["low"])
+        pdf.rect(left, top, max(right - left, 0.2), max(bottom - top, 0.3), style="F")
+    pdf.set_draw_color(*LINE)
+    pdf.set_line_width(0.5)
+    middles = [((b["first"] + b["last"]) / 2, b["mean"]) for b in found]
+    for run in _runs(middles):
+        points = [at(i, v) for i, v in run]
+        if len(points) > 1:
+            pdf.polyline(points)
+    pdf.set_line_width(0.2)
 
 
 def weekly_bars(pdf: FPDF, x: float, y: float, w: float, h: float, weeks: list[Row]) -> None:
@@ -120,7 +204,8 @@ def _tick_label(day: dt.date, index: int, span: int, first: dt.date) -> str | No
         return f"{month} {day.year}" if day.month == 1 or index < 31 else month
     if span <= 1100:
         return (f"{month} {day.year}" if day.month == 1 else month) if day.month % 3 == 1 else None
-    return str(day.year) if day.month == 1 else None
+    every = max(1, math.ceil(span / 365.25 / 15))  # at most about 15 year labels
+    return str(day.year) if day.month == 1 and day.year % every == 0 else None
 
 
 def _short_day(iso: str) -> str:
@@ -128,9 +213,9 @@ def _short_day(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]}"
 
 
-def _runs(points: list[tuple[int, float | None]]) -> list[list[tuple[int, float]]]:
+def _runs(points: list[tuple[float, float | None]]) -> list[list[tuple[float, float]]]:
     """Consecutive stretches without gaps (a gap breaks the line instead of bridging it)."""
-    runs: list[list[tuple[int, float]]] = [[]]
+    runs: list[list[tuple[float, float]]] = [[]]
     for index, value in points:
         if value is None:
             if runs[-1]:
@@ -149,6 +234,17 @@ def _pain_legend(pdf: FPDF, right: float, y: float) -> None:
     pdf.line(right - 50, y + 1.2, right - 45, y + 1.2)
     pdf.set_line_width(0.2)
     _label(pdf, right - 44, y + 2, "7-day rolling mean (4+ rated days)", "L")
+
+
+def _band_legend(pdf: FPDF, right: float, y: float, unit: str) -> None:
+    pdf.set_fill_color(*BAND)
+    pdf.rect(right - 92, y + 0.2, 3, 2, style="F")
+    _label(pdf, right - 88, y + 2, f"lowest to highest day of each {unit}", "L")
+    pdf.set_draw_color(*LINE)
+    pdf.set_line_width(0.5)
+    pdf.line(right - 40, y + 1.2, right - 35, y + 1.2)
+    pdf.set_line_width(0.2)
+    _label(pdf, right - 34, y + 2, f"mean of each {unit}", "L")
 
 
 def _category_legend(pdf: FPDF, x: float, y: float) -> None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, iso_week, summarize
 from tracker.analysis.change import MIN_DAYS
 from tracker.analysis.summary_type import Summary
+from tracker.analysis.window import window_rows
+from tracker.exchange.medicine_data import MedicineData, gather_medicines
 from tracker.models import Row
 from tracker.store import Store
 
@@ -58,6 +60,8 @@ class ReportData:
     notes: list[Note] = field(default_factory=list)
     #: Average, worst and least pain over the period and its last 7 days (`pain_figures`).
     figures: dict[str, Row] = field(default_factory=Row)
+    #: The medicines of the period and their chart markers (None for an empty diary).
+    medicines: MedicineData | None = None
 
 
 def gather(
@@ -77,7 +81,12 @@ def gather(
     from tracker.models import today as clock
 
     today = today or clock()
-    pain, exercise = store.pain_rows(), store.exercise_rows()
+    if start is None:  # the whole diary: every row
+        pain, exercise = store.pain_rows(), store.exercise_rows()
+    else:  # the period, the weeks before it and the baselines (analysis.window): bounded
+        pain, exercise = window_rows(
+            store, today, start=start, end=end, baseline_from=baseline_from, measures=True
+        )
     summary = summarize(
         pain,
         exercise,
@@ -99,6 +108,7 @@ def gather(
         born=born or None,
         notes=marked_notes({"pain": pain, "exercise": exercise}, first, last),
         figures=pain_figures(series, summary["recent_start"]),
+        medicines=gather_medicines(store, first, last, today) if first else None,
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from tracker.analysis.summary_type import Summary
 from tracker.exchange.report_data import ReportData
+from tracker.exchange.report_medicines_page import medicines_block
 from tracker.exchange.report_text import FONT, labelled, latin1, paragraph, printable_name, title
 from tracker.models import Row
 from tracker.words.change import baseline_line, change_line
@@ -38,6 +39,8 @@ def page_one(pdf: Any, data: ReportData) -> None:
     _pain(pdf, data)
     _peg(pdf, s)
     _exercise(pdf, s)
+    # Sized to leave room for the notes on this page (report_medicines_page).
+    medicines_block(pdf, data.medicines, then=lambda on: _notes(on, data))
     _notes(pdf, data)
 
 

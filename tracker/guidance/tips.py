@@ -1,9 +1,10 @@
 """The tips engine: which tips apply to a diary now, written once for the CLI and the TUI.
 
 `tips_for(summary)` reads the dict made by `tracker.analysis.summarize` (key names only, no
-other import from analysis) and returns the tips whose rule holds. Each rule is a small
-function that returns the values its tip's text needs, or None when it stays quiet. Every
-word the user sees is in `data/tips.toml`.
+other import from analysis; only keys about today, so any period that covers the last
+`analysis.window.WINDOW_DAYS` days gives the same tips) and returns the tips whose rule
+holds. Each rule is a small function that returns the values its tip's text needs, or None
+when it stays quiet. Every word the user sees is in `data/tips.toml`.
 
 Priority: tips come in tiers, shown in this order, and a higher tier can silence a lower one,
 so two tips never pull against each other.
@@ -82,7 +83,10 @@ def _number(value: float) -> str:
 
 
 def _has_entries(summary: Summary) -> bool:
-    return bool(summary.get("days_logged")) or summary.get("last_exercise_date") is not None
+    """Anything logged up to today, whatever the summary's period (keys about today only)."""
+    return (
+        summary.get("last_pain_date") is not None or summary.get("last_exercise_date") is not None
+    )
 
 
 def nothing_logged(summary: Summary) -> Values | None:
@@ -90,8 +94,8 @@ def nothing_logged(summary: Summary) -> Values | None:
 
 
 def diary_days(summary: Summary) -> int:
-    """Days from the first entry to today, both counted; 0 when either is unknown."""
-    first, today = summary.get("first_day"), summary.get("today")
+    """Days from the diary's first entry to today, both counted; 0 when either is unknown."""
+    first, today = summary.get("diary_first_day"), summary.get("today")
     if not first or not today:
         return 0
     return (dt.date.fromisoformat(today) - dt.date.fromisoformat(first)).days + 1

@@ -18,13 +18,12 @@ from typing import Any
 
 from tracker.kinds import EXERCISE, KINDS, PAIN, Kind, kind_named, kind_of, referring_to
 from tracker.models import Entry, Row
-from tracker.store.rows import damage, how_to_fix
 
-#: "TRK1": marks a file as a tracker database, so a foreign SQLite file is never touched.
-APPLICATION_ID = 0x54524B31
-#: The number of migrations in tracker.store.schema (a test keeps the two equal).
-SCHEMA_VERSION = 6
-BUSY_TIMEOUT_MS = 5000
+# The file's identity (application id, schema version) is checked by both doors: here and in
+# the light one `remind` uses (store.quick), so it is declared there.
+from tracker.store.quick import APPLICATION_ID, BUSY_TIMEOUT_MS, SCHEMA_VERSION
+from tracker.store.quick import writable as _writable
+from tracker.store.rows import damage, how_to_fix
 
 #: The stored columns of each kind, in order (declared by the kind in `tracker.kinds`).
 PAIN_COLUMNS = PAIN.columns
@@ -93,16 +92,6 @@ def _create_database(path: Path) -> None:
         with contextlib.suppress(FileExistsError):
             os.link(temporary, path)
         fsync_folder(path.parent)
-
-
-def _writable(path: Path) -> bool:
-    """Whether SQLite could write the file and its -wal/-shm beside it."""
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
-        return False
-    try:
-        return not os.statvfs(path).f_flag & os.ST_RDONLY
-    except (OSError, AttributeError):
-        return True
 
 
 def _connect(path: Path, timeout: float, same_thread: bool) -> tuple[sqlite3.Connection, bool]:
@@ -300,15 +289,19 @@ class Store:
             target.close()
 
     def close(self) -> None:
-        """Close; a Store that verified the file records it as healthy again.
+        """Close; a file known healthy before is recorded as healthy again after.
 
         Closing the last connection checkpoints the WAL into the main file, which changes its
-        stamp: re-recording it here keeps the next one-line log from a needless full check.
+        stamp: re-recording it here keeps the next one-line log from a needless full check,
+        whether this Store wrote (it verified the file) or only read (the stamp held).
         """
-        self.conn.close()
-        if self._checked:
-            from tracker.store.guard import record_stamp
+        from tracker.store.guard import known_healthy, record_stamp
 
+        # Known healthy now (this Store checked it, or the stamp still holds): the checkpoint
+        # that closing may run only copies pages tracker saw healthy into the main file.
+        healthy = self._checked or (not self.read_only and known_healthy(self.path))
+        self.conn.close()
+        if healthy:
             record_stamp(self.path)
 
     def __enter__(self) -> Store:
@@ -448,14 +441,20 @@ class Store:
 
     def rows(self, kind_name: str, start: str | None = None, end: str | None = None) -> list[Row]:
         """Entries of one kind with start <= date <= end (ISO days), oldest first."""
-        columns = kind_named(kind_name).columns
+        return list(self.iter_rows(kind_name, start, end))
+
+    def iter_rows(
+        self, kind_name: str, start: str | None = None, end: str | None = None
+    ) -> Iterator[Row]:
+        """The same rows one at a time, straight from the cursor (bounded memory)."""
+        of = kind_named(kind_name)
         where, params = date_clause(start, end)
         cursor = self.conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table_name(kind_name)}{where} "
-            "ORDER BY date, logged_at, id",
+            f"SELECT {', '.join(of.columns)} FROM {of.table}{where} ORDER BY date, logged_at, id",
             params,
         )
-        return [_sound(kind_name, _row_to_dict(kind_named(kind_name), row)) for row in cursor]
+        for row in cursor:
+            yield _sound(kind_name, _row_to_dict(of, row))
 
     def pain_rows(self, start: str | None = None, end: str | None = None) -> list[Row]:
         return self.rows("pain", start, end)
@@ -463,13 +462,31 @@ class Store:
     def exercise_rows(self, start: str | None = None, end: str | None = None) -> list[Row]:
         return self.rows("exercise", start, end)
 
-    def first_rated_days(self, days: int) -> list[Row]:
-        """Pain entries of the first `days` days that have a rating (a baseline's rows)."""
+    def first_rated_days(
+        self, days: int, since: str | None = None, having: tuple[str, ...] = ()
+    ) -> list[Row]:
+        """Pain entries of the first `days` days (on or after `since`) that have a rating, or,
+        with `having`, a value in each of those columns: a baseline's rows. Whole days: every
+        entry of each day in that span, oldest first; [] when no day qualifies."""
+        tests = "".join(f" AND {name} IS NOT NULL" for name in having)
+        if not set(having) <= set(PAIN_COLUMNS):
+            raise ValueError(f"not pain columns: {having}")
         row = self.conn.execute(
-            "SELECT max(date) FROM (SELECT DISTINCT date FROM pain ORDER BY date LIMIT ?)",
-            (days,),
+            "SELECT min(date), max(date) FROM (SELECT DISTINCT date FROM pain "
+            f"WHERE date >= ?{tests} ORDER BY date LIMIT ?)",
+            (since or "", days),
         ).fetchone()
-        return self.pain_rows(None, row[0]) if row and row[0] else []
+        return self.pain_rows(row[0], row[1]) if row and row[0] else []
+
+    def edge_rows(self, kind_name: str) -> list[Row]:
+        """Every entry of one kind on its first and on its last day (two index look-ups)."""
+        of = kind_named(kind_name)
+        cursor = self.conn.execute(
+            f"SELECT {', '.join(of.columns)} FROM {of.table} WHERE date IN "
+            f"((SELECT min(date) FROM {of.table}), (SELECT max(date) FROM {of.table})) "
+            "ORDER BY date, logged_at, id"
+        )
+        return [_sound(kind_name, _row_to_dict(of, row)) for row in cursor]
 
     def latest(self, kind_name: str) -> Row | None:
         """The most recent entry of one kind (by day, then time of logging), or None."""

@@ -205,6 +205,28 @@ def m006_exercise_source(db: Database) -> None:
     )
 
 
+@migrations(name="m007_symptom_rating")
+def m007_symptom_rating(db: Database) -> None:
+    """Symptom ratings on another app's 0-4 scale (Bearable, Flaredown: `tracker import`),
+    kept apart from the 0-10 pain ratings: the symptom's name as written, its severity 0-4,
+    whose scale it is and where it came from. A new table; no existing row is touched."""
+    db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS symptom_rating (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            logged_at TEXT NOT NULL,
+            name TEXT NOT NULL CHECK (name != ''),
+            severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 4),
+            scale TEXT NOT NULL CHECK (scale != ''),
+            source TEXT,
+            note TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS symptom_rating_date ON symptom_rating (date, logged_at)")
+
+
 MIGRATION_NAMES: list[str] = [m.name for m in migrations._migrations]
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Literal
 
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, diary_baseline
 from tracker.analysis.calendar import diary_today, monday_of, shift
-from tracker.analysis.change import BASELINE_DAYS
+from tracker.analysis.window import WINDOW_DAYS, dashboard_rows
 from tracker.kinds import KINDS, Kind, with_forms
-from tracker.models import DAYS_AHEAD
 from tracker.store.paging import PageKey, page_after, page_before
 from tracker.tui.tips import tips_for_rows
 
@@ -28,9 +27,6 @@ if TYPE_CHECKING:
 CHART_DAYS = 30
 #: Extra days read before the chart so its 7-day mean line starts filled in.
 LEAD_IN_DAYS = 7
-#: Days read back from today: every tip rule looks at most 14 days back, plus the 7 days
-#: before a session that the flare rule compares with, plus the chart and its lead-in.
-WINDOW_DAYS = 42
 
 
 @dataclass
@@ -89,8 +85,8 @@ def load_dashboard(
     latest entry of each kind (how long ago the last one was). The tips computed from that
     window are the ones `tracker tips` gives from everything (a test holds the two equal).
     """
-    since = shift(today, -(WINDOW_DAYS - 1))
-    pain, exercise = bounded_rows(store, today, since, baseline_from)
+    since = shift(today, -(WINDOW_DAYS - 1))  # the window's first day: tips_for_rows
+    pain, exercise = dashboard_rows(store, today, baseline_from)
     today = diary_today(today, pain, exercise).isoformat()  # a day ahead: another time zone
     chart_start = shift(today, -(CHART_DAYS - 1))
     recent = [row for row in pain if row["date"] >= shift(chart_start, -LEAD_IN_DAYS)]
@@ -118,59 +114,6 @@ def load_dashboard(
             since=since,
         ),
     )
-
-
-def dashboard_rows(
-    store: Store, today: str, baseline_from: str | None = None
-) -> tuple[list[dict], list[dict]]:
-    """The window the dashboard needs: the last WINDOW_DAYS (and a day dated ahead, from
-    another time zone) and the small state from before them (`bounded_rows`)."""
-    return bounded_rows(store, today, shift(today, -(WINDOW_DAYS - 1)), baseline_from)
-
-
-def bounded_rows(
-    store: Store, today: str, since: str, baseline_from: str | None = None
-) -> tuple[list[dict], list[dict]]:
-    """(pain rows, exercise rows) for a view of `since`..`today`: every entry of those days
-    (and of a day dated ahead), plus the whole days the analysis reads from before them, so
-    `summarize` over these rows gives the figures it gives over everything for any period
-    that starts on or after `since` (with room for its look-backs) and for the tips:
-
-    - the baseline's days: the first BASELINE_DAYS rated days (on or after `baseline_from`,
-      the settings' analysis.baseline_from), and the same for the PEG and each interference
-      item, whose baselines start at their own first day;
-    - the diary's first day of each kind (a week before it is not a missed week) and its
-      latest day (how long ago the last entry was).
-
-    The dashboard and the Trends screen both read through here; the cost is bounded by the
-    window's length, not by the years of history before it.
-    """
-    from tracker.analysis.interference import ITEMS
-    from tracker.store.windows import first_days, latest_day
-
-    ahead = shift(today, DAYS_AHEAD)
-    peg = ("activity_interference", "enjoyment_interference")
-    pain_groups = [
-        store.pain_rows(since, ahead),
-        *(
-            first_days(store, "pain", BASELINE_DAYS, since=baseline_from, having=having)
-            for having in ((), peg, *((field,) for field in ITEMS.values()))
-        ),
-        first_days(store, "pain", 1),
-        latest_day(store, "pain"),
-    ]
-    exercise_groups = [
-        store.exercise_rows(since, ahead),
-        first_days(store, "exercise", 1),
-        latest_day(store, "exercise"),
-    ]
-    return _merge(*pain_groups), _merge(*exercise_groups)
-
-
-def _merge(*groups: Sequence[dict | None]) -> list[dict]:
-    """Rows from several reads, each once, in the store's order (day, time of logging, id)."""
-    rows = {row["id"]: row for group in groups for row in group if row is not None}
-    return sorted(rows.values(), key=lambda row: (row["date"], row["logged_at"], row["id"]))
 
 
 #: Where a history page comes from: the newest rows, the oldest, the rows older or newer than

@@ -36,12 +36,11 @@ def tips_for_rows(
 ) -> list[Tip]:
     """The same, from rows already read (the trends job reads them once for both).
 
-    `since`: the rows are a bounded window (`data.bounded_rows`) holding every entry from that
-    day on, at least 6 weeks before today. The summary's period then starts there, so its
-    weekly figures cover the window rather than every week since the diary began (a cost that
-    grew with the years); the tips read none of the period's figures but two, whether any day
-    is logged and the first logged day, which are taken here over every row given, as the
-    whole history gives them (tests hold the tips equal to `tracker tips`'s).
+    `since`: the rows hold every entry from that day on, at least the last WINDOW_DAYS (a
+    bounded window, `analysis.window`). The summary's period then starts there, as `tracker
+    tips`'s does: the tips read only figures about today, and the period's weekly figures
+    then cover the window rather than every week since the diary began (a cost that grew with
+    the years). Tests hold the tips equal to those of every row.
     """
     day = today or models.today()
     summary = summarize(
@@ -52,10 +51,4 @@ def tips_for_rows(
         weekly_target=target,
         baseline_from=baseline_from,
     )
-    if since is not None:
-        last = summary["today"]
-        pain_days = {row["date"] for row in pain_rows if row["date"] <= last}
-        logged = [row["date"] for row in (*pain_rows, *exercise_rows) if row["date"] <= last]
-        summary["days_logged"] = len(pain_days)
-        summary["first_day"] = min(logged, default=None)
     return tips_for(summary)

@@ -57,7 +57,12 @@ WORKBOOK = "workbook"
 #: The dialog's choices, in order: each CSV table, then the workbook.
 CHOICES = (*TABLES, WORKBOOK)
 #: Radio labels; 4 share the dialog's 72 columns, so each label has 13 characters at most.
-LABELS = {**{name: name for name in TABLES}, WORKBOOK: "all (.xlsx)"}
+#: The radio labels: the table's name, shortened where it would not fit 80 columns.
+LABELS = {
+    **{name: name for name in TABLES},
+    "symptom_rating": "ratings (0-4)",
+    WORKBOOK: "all (.xlsx)",
+}
 TABLE_HELP = {
     "daily": "one row per calendar day: pain means, PEG, symptoms, exercise minutes",
     **{

@@ -33,13 +33,14 @@ if TYPE_CHECKING:
 
 NOT_IMPORTED = "Not imported"
 HELP = (
-    "Strava activities.csv, Garmin Connect CSV, Apple Health export.zip, GPX, TCX, FIT or "
-    "a folder. Nothing is written until you import."
+    "Strava, Garmin Connect, Apple Health (export.zip), GPX, TCX, FIT or a folder of them; "
+    "Bearable or Flaredown CSV. Nothing is written until you import."
 )
 
 
 class ImportScreen(TrackerModal[None]):
-    """Preview, then import, exercise sessions from another app's file; escape closes."""
+    """Preview, then import, another app's file (exercise, or a symptom diary's doses and
+    ratings); escape closes."""
 
     CSS_PATH = "import_dialog.tcss"
     AUTO_FOCUS = "#import-path"
@@ -55,7 +56,7 @@ class ImportScreen(TrackerModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog"):
-            yield Static("Import exercise from another app", id="import-title", markup=False)
+            yield Static("Import from another app", id="import-title", markup=False)
             yield Static(HELP, id="import-help", markup=False)
             with Horizontal(classes="import-row"):
                 yield Label("File", classes="import-label")
@@ -157,7 +158,7 @@ class ImportScreen(TrackerModal[None]):
         can_import = message.sessions > 0 and self.request() == message.request
         self.query_one("#import-run", Button).disabled = not can_import
         if message.sessions:
-            self._status("Nothing was written yet: Import (ctrl+s) adds these sessions.")
+            self._status("Nothing was written yet: Import (ctrl+s) adds what the preview lists.")
         else:
             self._status("Nothing to import from this file.")
 

@@ -24,10 +24,9 @@ from tracker import models
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
-from tracker.analysis.response import QUIET_LOOKBACK_DAYS
 from tracker.analysis.summary_type import Summary
+from tracker.analysis.window import WINDOW_DAYS, window_rows
 from tracker.tui.commands import quiet_bindings
-from tracker.tui.data import WINDOW_DAYS, bounded_rows
 from tracker.tui.messages import DataChanged, StoreFailed, TrendsLoaded
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.tips import tips_for_rows
@@ -63,9 +62,6 @@ DEFAULT_PERIOD = "2"
 NARROW_COLUMNS = 100
 #: Days read before the period so the rolling means on its first day are already filled in.
 LEAD_IN_DAYS = max(ROLLING_WINDOWS)
-#: Days read before a period of N days: the chart's lead-in, and the days a flare on the
-#: period's first day is judged against (the usual level's look-back, and the day before it).
-READ_BEFORE_DAYS = max(LEAD_IN_DAYS, QUIET_LOOKBACK_DAYS + 2)
 
 
 @dataclass
@@ -93,31 +89,34 @@ def load_trends(
     """
     pain, exercise = trends_rows(store, period, today, baseline_from)
     return trends_from_rows(
-        pain, exercise, period, today, target, baseline_from, since=window_start(period, today)
+        pain, exercise, period, today, target, baseline_from, since=tips_window_start(period, today)
     )
 
 
 def trends_rows(
     store: Store, period: str, today: dt.date, baseline_from: str | None = None
 ) -> tuple[list[dict], list[dict]]:
-    """The rows `period` needs, to `today`: for N days, the dashboard's bounded reading
-    (`data.bounded_rows`) from READ_BEFORE_DAYS before the period (or the tips' window, if
-    that starts earlier); for "All time", every row."""
+    """The rows `period` needs, to `today`: for N days, the bounded reading the dashboard,
+    `tracker tips` and `plot` share (`analysis.window.window_rows`: the period with its
+    look-back, the last WINDOW_DAYS, the baselines of pain, the PEG and each interference item,
+    the first and last days); for "All time", every row."""
     end = today.isoformat()
     days = PERIODS[period].days
     if days is None:
         return store.pain_rows(end=end), store.exercise_rows(end=end)
-    pain, exercise = bounded_rows(store, end, window_start(period, today) or end, baseline_from)
+    start = shift(today, -(days - 1))
+    pain, exercise = window_rows(
+        store, end, start=start, baseline_from=baseline_from, measures=True
+    )
     # Entries dated after today (another time zone) are left to the next day, as before.
     return [r for r in pain if r["date"] <= end], [r for r in exercise if r["date"] <= end]
 
 
-def window_start(period: str, today: dt.date) -> str | None:
-    """The first day `trends_rows` reads in full for `period` (None: "All time", every day)."""
-    days = PERIODS[period].days
-    if days is None:
+def tips_window_start(period: str, today: dt.date) -> str | None:
+    """The first day `trends_rows` reads in full for the tips (None: "All time", every day)."""
+    if PERIODS[period].days is None:
         return None
-    return min(shift(today, -(days - 1 + READ_BEFORE_DAYS)), shift(today, -(WINDOW_DAYS - 1)))
+    return shift(today, -(WINDOW_DAYS - 1))
 
 
 def trends_from_rows(
