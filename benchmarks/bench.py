@@ -1,9 +1,12 @@
 """Benchmarks: figures as ratios against baselines measured in the same run, on this machine.
 
-Run: `uv run python benchmarks/bench.py` (add `--quick` for fewer repetitions). Not a pytest test:
+Run: `env -u PYTHONDONTWRITEBYTECODE uv run python benchmarks/bench.py` (add `--quick` for fewer
+repetitions; the variable, set in some environments, makes every run compile the libraries
+again and doubles every time). Not a pytest test:
 timings are reported, never asserted, so nothing flakes. Each figure is the median of several
-runs. Sections from benchmarks/bench_*.py (trends, export, tui) are included when present; each
-exposes `run() -> list[tuple[label, value, note]]`.
+runs. Sections from benchmarks/bench_*.py (scale: every command and the app's views on 1, 10 and 30
+years and 100k rows, in CPU time, printed as one table; cli_views; trends, export, tui) are
+included when present; each exposes `run() -> list[tuple[label, value, note]]`.
 """
 
 from __future__ import annotations
@@ -74,11 +77,15 @@ def startup_section(runs: int) -> list[tuple[str, float, str]]:
 
 def optional_sections() -> list[tuple[str, list[tuple[str, float, str]]]]:
     results = []
-    for name in ("bench_trends", "bench_export", "bench_tui", "bench_tui_trends"):
+    quick = "--quick" in sys.argv
+    names = ("bench_scale", "bench_cli_views", "bench_trends", "bench_export", "bench_tui")
+    for name in (*names, "bench_tui_trends"):
         if not (HERE / f"{name}.py").exists():
             continue
         module = importlib.import_module(name)
-        results.append((name, module.run()))
+        if not hasattr(module, "run"):
+            continue
+        results.append((name, module.run(3) if quick and name == "bench_scale" else module.run()))
     return results
 
 

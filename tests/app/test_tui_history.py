@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pytest
+from textual import events
 from textual.widgets import Input
 from tui_helpers import SIZE, db_fixtures, make_app, rows, settle, type_text
 
-from tracker.sample import write_sample
+from tracker.models import validate_exercise, validate_pain
+from tracker.store import Store, page_after
+from tracker.tui import data
 from tracker.tui.screens.confirm import ConfirmScreen, DiscardScreen
 from tracker.tui.screens.dashboard import DashboardScreen
 from tracker.tui.screens.exercise_form import ExerciseForm
-from tracker.tui.screens.history import PAGE_SIZE, HistoryScreen, HistoryTable
+from tracker.tui.screens.history import MAX_ROWS, PAGE_SIZE, HistoryScreen, HistoryTable
 from tracker.tui.screens.pain_form import PainForm
 
 empty_db, sample_db = db_fixtures()
@@ -191,28 +196,68 @@ async def test_logging_from_history_adds_the_row_and_keeps_history_open(sample_d
         assert len(table_keys(screen)) == count + 1
 
 
-async def test_a_long_history_loads_in_pages_as_the_cursor_goes_down(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACKER_TODAY", "2026-06-30")
-    path = tmp_path / "long.db"
-    write_sample(path, days=400, seed=2, end=dt.date(2026, 6, 30))
-    total = len(rows(path, "pain")) + len(rows(path, "exercise"))
-    assert total > 2 * PAGE_SIZE
-    app = make_app(path)
+@pytest.fixture(scope="module")
+def long_diary(tmp_path_factory) -> Path:
+    """3,000 entries over about four years, ties included, written in one add_many."""
+    path = tmp_path_factory.mktemp("long") / "long.db"
+    first = dt.date(2022, 8, 1)
+    pain, exercise = [], []
+    for offset in range(1500):
+        day = (first + dt.timedelta(days=offset)).isoformat()
+        stamp = f"{day}T{8 + offset % 3:02d}:00"  # a session often shares its entry's time
+        pain.append(validate_pain({"date": day, "average": offset % 11, "logged_at": stamp}))
+        session = {"date": day, "activity": "walking", "minutes": 20, "logged_at": stamp}
+        exercise.append(validate_exercise(session))
+    with Store.open(path) as store:
+        store.add_many(pain, exercise)
+    return path
+
+
+async def test_a_long_history_pages_home_and_end_jump(long_diary, monkeypatch):
+    """Pages of PAGE_SIZE, at most MAX_ROWS in the table and described; End reaches the oldest
+    entry in one press and Home the newest; the cursor and the wheel load pages near either
+    end, in the one order; a reload keeps the cursor on its entry."""
+    monkeypatch.setenv("TRACKER_TODAY", "2026-09-30")
+    described = []
+    history_row = data._history_row
+    monkeypatch.setattr(data, "_history_row", lambda *a: described.append(a) or history_row(*a))
+    with Store.open(long_diary) as store:
+        order = [f"{p.kind}:{p.row['id']}" for p in page_after(store, None, 10_000)]
+    total = len(order)
+    app = make_app(long_diary)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         table = screen.query_one(HistoryTable)
-        assert table.row_count == PAGE_SIZE
-        assert f"newest {PAGE_SIZE} of {total}" in str(screen.query_one("#history-filter").content)
-        await pilot.press("end")
+        line = lambda: str(screen.query_one("#history-filter").content)  # noqa: E731
+        assert table_keys(screen) == order[:PAGE_SIZE]
+        assert f"newest {PAGE_SIZE} of {total}; more below" in line()
+        await pilot.press("end")  # one press, straight to the oldest page
+        await settle(pilot)
+        assert screen.current_row().key == order[-1]
+        assert table_keys(screen) == order[-PAGE_SIZE:]
+        assert f"oldest {PAGE_SIZE} of {total}; more above" in line()
+        assert len(described) <= 2 * PAGE_SIZE + 2
+        table.move_cursor(row=3)  # near the top: the newer page comes in above, same entry
+        await settle(pilot)
+        assert screen.current_row().key == order[-PAGE_SIZE + 3]
+        assert table_keys(screen) == order[-2 * PAGE_SIZE :]
+        await pilot.press("home")
+        await settle(pilot)
+        assert screen.current_row().key == order[0] and table_keys(screen) == order[:PAGE_SIZE]
+        for _ in range(4):  # down through the diary: the farthest page is dropped
+            table.move_cursor(row=table.row_count - 1)
+            await settle(pilot)
+        table.scroll_end(animate=False, immediate=True)  # the wheel loads the next one too
         await pilot.pause()
-        assert table.row_count == 2 * PAGE_SIZE
-        for _ in range(total // PAGE_SIZE):
-            await pilot.press("end")
-            await pilot.pause()
-        assert table.row_count == total
-        assert f"({total})" in str(screen.query_one("#history-filter").content)
+        table.post_message(events.MouseScrollDown(table, 1, 1, 0, 1, 0, False, False, False))
+        await settle(pilot)
+        keys = table_keys(screen)
+        assert len(keys) == MAX_ROWS and keys == order[6 * PAGE_SIZE - MAX_ROWS : 6 * PAGE_SIZE]
+        assert "loaded; more above and below" in line()
         await pilot.press("up")
         target = screen.current_row()
         app.data_changed("test")  # a reload keeps the cursor where it was, deep in the list
         await settle(pilot)
-        assert screen.current_row().key == target.key
+        assert screen.current_row().key == target.key and table_keys(screen) == keys
+        assert table.row_count <= MAX_ROWS
+        assert len(described) <= 12 * PAGE_SIZE  # pages read, never the whole diary

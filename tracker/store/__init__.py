@@ -1,4 +1,5 @@
-"""The only package that talks SQL: schema and migrations (schema.py), the Store (core.py).
+"""The only package that talks SQL: schema and migrations (schema.py), the Store (core.py),
+keyset pages over every kind (paging.py).
 
 The Store's names load on first use (module `__getattr__`), so that `tracker remind` can ask
 its one question through `store.quick` without loading the Store, tracker.kinds and
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
         StoreError,
         describe_sqlite_error,
     )
+    from tracker.store.paging import PagedRow, PageKey, key_of, page_after, page_before
 
 #: What the file itself raises (locked, corrupt, read-only, not a database), named here so
 #: that code outside the store catches it without importing sqlite3 (.importlinter holds
@@ -42,7 +44,17 @@ _FROM_CORE = frozenset(
 )
 
 
+#: The names read from tracker.store.paging when first asked for.
+_FROM_PAGING = frozenset({"PagedRow", "PageKey", "key_of", "page_after", "page_before"})
+
+
 def __getattr__(name: str) -> object:
+    if name in _FROM_PAGING:
+        from tracker.store import paging
+
+        value = getattr(paging, name)
+        globals()[name] = value
+        return value
     if name not in _FROM_CORE:
         raise AttributeError(f"module 'tracker.store' has no attribute {name!r}")
     from tracker.store import core
@@ -57,9 +69,14 @@ __all__ = [
     "DatabaseError",
     "EXERCISE_COLUMNS",
     "PAIN_COLUMNS",
+    "PageKey",
+    "PagedRow",
     "SCHEMA_VERSION",
     "Store",
     "SQLiteError",
     "StoreError",
     "describe_sqlite_error",
+    "key_of",
+    "page_after",
+    "page_before",
 ]

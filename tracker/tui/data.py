@@ -9,13 +9,15 @@ screen agree on what "7-day average", "baseline" or a tip mean.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, diary_baseline
 from tracker.analysis.calendar import diary_today, monday_of, shift
-from tracker.analysis.window import dashboard_rows
-from tracker.kinds import Kind, with_forms
+from tracker.analysis.window import WINDOW_DAYS, dashboard_rows
+from tracker.kinds import KINDS, Kind, with_forms
+from tracker.store.paging import PagedRow, PageKey, page_after, page_before
 from tracker.tui.tips import tips_for_rows
 
 if TYPE_CHECKING:
@@ -64,6 +66,11 @@ class HistoryRow:
     def key(self) -> str:
         return f"{self.kind}:{self.entry_id}"
 
+    @property
+    def position(self) -> PageKey:
+        """Its place in the history's order (`store.paging`)."""
+        return PageKey(self.date, self.logged_at, self.kind, self.entry_id)
+
 
 def load_dashboard(
     store: Store,
@@ -78,6 +85,7 @@ def load_dashboard(
     latest entry of each kind (how long ago the last one was). The tips computed from that
     window are the ones `tracker tips` gives from everything (a test holds the two equal).
     """
+    since = shift(today, -(WINDOW_DAYS - 1))  # the window's first day: tips_for_rows
     pain, exercise = dashboard_rows(store, today, baseline_from)
     today = diary_today(today, pain, exercise).isoformat()  # a day ahead: another time zone
     chart_start = shift(today, -(CHART_DAYS - 1))
@@ -103,30 +111,92 @@ def load_dashboard(
             dt.date.fromisoformat(today),
             target=target,
             baseline_from=baseline_from,
+            since=since,
         ),
     )
 
 
-def load_history(store: Store) -> list[HistoryRow]:
-    """Every entry of every kind the app has a form for, newest first (by day, then time
-    of logging)."""
-    rows = [
-        _history_row(of, row)
-        for of in with_forms()
-        for row in _named(store, of, store.rows(of.name))
+#: Where a history page comes from: the newest rows, the oldest, the rows older or newer than
+#: a key, or the rows around a key (the key's own row included).
+HistoryPlace = Literal["top", "bottom", "older", "newer", "around"]
+
+
+@dataclass
+class HistoryPage:
+    """Rows of the history, newest first, and what lies beyond them (for the History screen).
+
+    `newer`/`older`: entries exist before the first row / after the last in that order.
+    `total`: the entries of the kinds asked for. `at` and `cursor` say what was asked, so the
+    screen knows where the page goes and where its cursor goes ("first", "last", "keep").
+    """
+
+    rows: list[HistoryRow]
+    newer: bool
+    older: bool
+    total: int
+    at: HistoryPlace
+    cursor: str = "keep"
+
+
+def load_history_page(
+    store: Store,
+    at: HistoryPlace = "top",
+    *,
+    kinds: Sequence[str] | None = None,
+    key: PageKey | None = None,
+    limit: int = 300,
+    newer: int = 0,
+    cursor: str = "keep",
+) -> HistoryPage:
+    """One page of every entry of `kinds` (None: every kind the app has a form for, as
+    History lists them), newest first (keyset paging,
+    `store.paging`): `limit` rows from the top or the bottom, or older or newer than `key`;
+    "around": `newer` rows newer than `key`, then `key`'s own row and `limit` - 1 older ones.
+
+    Only these rows are read and described, so a page costs the same on any diary size.
+    """
+    kinds = tuple(of.name for of in with_forms()) if kinds is None else tuple(kinds)
+    if at == "top" or (at == "around" and key is None):
+        found = page_after(store, None, limit, kinds)
+    elif at == "bottom":
+        found = page_before(store, None, limit, kinds)
+    elif at == "older":
+        found = page_after(store, key, limit, kinds)
+    elif at == "newer":
+        found = page_before(store, key, limit, kinds)
+    else:
+        found = page_before(store, key, newer, kinds) + page_after(
+            store, key, limit, kinds, inclusive=True
+        )
+    rows = [_history_row(KINDS[kind], row) for kind, row in _named_page(store, found)]
+    return HistoryPage(
+        rows,
+        newer=bool(rows) and bool(page_before(store, rows[0].position, 1, kinds)),
+        older=bool(rows) and bool(page_after(store, rows[-1].position, 1, kinds)),
+        total=sum(store.count(name) for name in kinds),
+        at=at,
+        cursor=cursor,
+    )
+
+
+def _named_page(store: Store, found: Sequence[PagedRow]) -> list[tuple[str, dict]]:
+    """A page's rows; those of a kind that refers to a medicine get its name
+    (`medicine_name`), so History says "Pregabalin taken", not "medicine #3 taken". The
+    medicines are read once per page, and only when the page holds such a row."""
+    refers = [
+        any(target == "medicine" for _, target in KINDS[paged.kind].references) for paged in found
     ]
-    rows.sort(key=lambda r: (r.date, r.logged_at, r.kind, r.entry_id), reverse=True)
-    return rows
-
-
-def _named(store: Store, of: Kind, rows: list[dict]) -> list[dict]:
-    """Rows of a kind that refers to a medicine get its name (`medicine_name`), so History
-    says "Pregabalin taken", not "medicine #3 taken"."""
-    if not any(target == "medicine" for _, target in of.references):
-        return rows
+    if not any(refers):
+        return [(paged.kind, paged.row) for paged in found]
     from tracker.store.medicines import with_medicine_names
 
-    return with_medicine_names(store, rows)
+    named = iter(
+        with_medicine_names(store, [p.row for p, r in zip(found, refers, strict=True) if r])
+    )
+    return [
+        (paged.kind, next(named) if r else paged.row)
+        for paged, r in zip(found, refers, strict=True)
+    ]
 
 
 def _history_row(of: Kind, row: dict) -> HistoryRow:

@@ -14,7 +14,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from tracker.diary_info import DiaryInfo
-    from tracker.tui.data import DashboardData
+    from tracker.tui.data import DashboardData, HistoryPage
     from tracker.tui.medicines import MedicinesGlance
     from tracker.tui.screens.trends import TrendsData
 
@@ -74,9 +74,11 @@ class DashboardLoaded(Message):
 
 @dataclass
 class HistoryLoaded(Message):
-    """Every entry was read for the history table, newest first (`HistoryRow`s)."""
+    """A page of the history was read (`page` is a `tracker.tui.data.HistoryPage`); `request`
+    numbers the screen's requests, so an answer overtaken by a later one is dropped."""
 
-    rows: list = field(default_factory=list)
+    page: HistoryPage
+    request: int = 0
 
 
 @dataclass

@@ -32,12 +32,22 @@ def tips_for_rows(
     *,
     target: int = DEFAULT_WEEKLY_TARGET,
     baseline_from: str | None = None,
+    since: str | None = None,
 ) -> list[Tip]:
-    """The same, from rows already read (the trends job reads them once for both)."""
+    """The same, from rows already read (the trends job reads them once for both).
+
+    `since`: the rows hold every entry from that day on, at least the last WINDOW_DAYS (a
+    bounded window, `analysis.window`). The summary's period then starts there, as `tracker
+    tips`'s does: the tips read only figures about today, and the period's weekly figures
+    then cover the window rather than every week since the diary began (a cost that grew with
+    the years). Tests hold the tips equal to those of every row.
+    """
+    day = today or models.today()
     summary = summarize(
         pain_rows,
         exercise_rows,
-        today=today or models.today(),
+        today=day,
+        start=since,
         weekly_target=target,
         baseline_from=baseline_from,
     )

@@ -1,9 +1,13 @@
 """Every entry in one table, newest first: filter by kind, edit with enter, delete with delete.
 
-The rows come from a worker (`data.load_history`); a reload keeps the cursor on the same entry
-when it still exists, so a live refresh does not throw the user back to the top.
-The table holds the newest 300 rows and grows by 300 whenever the cursor nears its end: filling
-a DataTable costs about 0.15 ms a row, so ten years (8,700 rows) at once took 1.2 s to open.
+The rows come a page at a time from a worker (`data.load_history_page`, keyset paging over
+every kind in `store.paging`): the table holds at most MAX_ROWS rows around the cursor, so
+opening History, moving through it and its memory cost the same on a month or on a hundred
+thousand entries, and only the rows of the loaded pages are read and described. The cursor
+(arrows, PageUp/PageDown) or the mouse wheel near either end of the table loads the next page
+that way and drops the farthest one; Home and End jump straight to the newest and the oldest
+page. A reload (an entry saved or deleted, here or from the shell) re-reads the same stretch
+and keeps the cursor on the same entry when it still exists.
 Every cell is a `rich.text.Text`: a DataTable parses a str cell as markup, and notes, activity
 names and imported text are the person's words ("[/b] knees" crashed it, "[left foot]" vanished).
 
@@ -14,8 +18,10 @@ time of day it was logged.
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -24,8 +30,9 @@ from textual.widgets import DataTable, Header, Static
 
 from tracker.kinds import KINDS, with_forms
 from tracker.models.times import time_of_day
+from tracker.store import PageKey
 from tracker.tui.commands import quiet_bindings
-from tracker.tui.data import HistoryRow, load_history
+from tracker.tui.data import HistoryPage, HistoryPlace, HistoryRow, load_history_page
 from tracker.tui.messages import DataChanged, HistoryLoaded, StoreFailed
 from tracker.tui.screens.base import TrackerScreen
 from tracker.tui.screens.confirm import ConfirmScreen
@@ -33,8 +40,10 @@ from tracker.tui.widgets.footer import KeyFooter
 
 #: The kinds the app has a form for (a kind without one yet is not listed).
 FILTERS = ("all", *(of.name for of in with_forms()))
-#: Rows added to the table at a time, and how close to its end the cursor gets before more.
+#: Rows read at a time; the table holds at most MAX_ROWS (two pages) and loads the next page
+#: when the cursor or the scroll comes within LOAD_MORE_WITHIN rows of either end.
 PAGE_SIZE = 300
+MAX_ROWS = 2 * PAGE_SIZE
 LOAD_MORE_WITHIN = 20
 #: The Kind column is 8 wide: shorter words for the kinds whose names are longer.
 KIND_LABELS = {"med_change": "regimen", "side_effect": "effects"}
@@ -60,14 +69,25 @@ def cell(value: object) -> Text:
 
 
 class HistoryTable(DataTable):
-    """The history's table: enter edits (the footer says so); home/end go to the first and
-    last row (in a row table, DataTable's own home/end only scroll sideways)."""
+    """The history's table: enter edits (the footer says so); home/end go to the newest and
+    the oldest entry, loading that page when it is not in the table (in a row table,
+    DataTable's own home/end only scroll sideways)."""
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Edit"),
-        Binding("home", "scroll_top", "First entry", show=False),
-        Binding("end", "scroll_bottom", "Last entry", show=False),
+        Binding("home", "screen.first_entry", "First entry", show=False),
+        Binding("end", "screen.last_entry", "Last entry", show=False),
     ]
+
+    def _on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        super()._on_mouse_scroll_down(event)
+        if isinstance(self.screen, HistoryScreen):
+            self.screen.wheeled(down=True)
+
+    def _on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        super()._on_mouse_scroll_up(event)
+        if isinstance(self.screen, HistoryScreen):
+            self.screen.wheeled(down=False)
 
 
 class HistoryScreen(TrackerScreen[None]):
@@ -84,10 +104,15 @@ class HistoryScreen(TrackerScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[HistoryRow] = []
+        self.rows: list[HistoryRow] = []  # the loaded pages, newest first (at most MAX_ROWS)
+        self.by_key: dict[str, HistoryRow] = {}
+        self.newer = False  # entries newer than the first loaded row exist
+        self.older = False  # entries older than the last loaded row exist
+        self.total = 0
         self.loaded = False
         self.failure = ""  # the last load's error line; the table then keeps what it had
-        self.shown = PAGE_SIZE
+        self.requests = 0  # loads asked for; only the latest answer is used
+        self.waiting = False  # a load is on its way: no second page is asked for meanwhile
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,40 +132,121 @@ class HistoryScreen(TrackerScreen[None]):
         self._show_filter()
         self.load()
 
+    # ---- reading pages ---------------------------------------------------------------------
+    def kinds(self) -> tuple[str, ...] | None:
+        return None if self.kind_filter == "all" else (self.kind_filter,)
+
+    def _ask(
+        self,
+        at: HistoryPlace,
+        cursor: str = "keep",
+        *,
+        key: PageKey | None = None,
+        limit: int = PAGE_SIZE,
+        newer: int = 0,
+    ) -> None:
+        """Read a page in a worker; `HistoryLoaded` comes back (`data.load_history_page`)."""
+        self.requests += 1
+        self.waiting = True
+        job = partial(
+            load_history_page,
+            at=at,
+            kinds=self.kinds(),
+            key=key,
+            limit=limit,
+            newer=newer,
+            cursor=cursor,
+        )
+        reply = partial(HistoryLoaded, request=self.requests)
+        self.tracker_app.run_store_job(job, reply, to=self, group="history")
+
     def load(self) -> None:
-        self.tracker_app.run_store_job(load_history, HistoryLoaded, to=self, group="history")
+        """Read the stretch on show again (the newest page the first time)."""
+        if not self.rows or not self.newer:
+            self._ask("top", limit=max(PAGE_SIZE, len(self.rows)))
+        else:
+            self._ask("around", key=self.rows[0].position, limit=len(self.rows))
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.load()
 
+    def _load_older(self) -> None:
+        if self.older and not self.waiting and self.rows:
+            self._ask("older", key=self.rows[-1].position, limit=PAGE_SIZE)
+
+    def _load_newer(self) -> None:
+        if self.newer and not self.waiting and self.rows:
+            self._ask("newer", key=self.rows[0].position, limit=PAGE_SIZE)
+
     def on_history_loaded(self, message: HistoryLoaded) -> None:
-        self.rows = message.rows
+        if message.request != self.requests:
+            return  # overtaken: a later load is on its way
+        self.waiting = False
+        page: HistoryPage = message.page
         self.loaded = True
         self.failure = ""
-        self._fill()
+        self.total = page.total
+        if page.at == "older":
+            rows = self._without_loaded(page.rows)
+            if len(self.rows) + len(rows) <= MAX_ROWS:  # only new rows to add below
+                self.rows += rows
+                self.older = page.older
+                self._remember(rows)
+                self._add_rows(rows)
+                self._show_filter()
+                return
+            self.rows, self.older = self.rows + rows, page.older
+            self.newer = True
+            self.rows = self.rows[-MAX_ROWS:]
+        elif page.at == "newer":
+            self.rows, self.newer = self._without_loaded(page.rows) + self.rows, page.newer
+            self.older = self.older or len(self.rows) > MAX_ROWS
+            self.rows = self.rows[:MAX_ROWS]
+        else:
+            self.rows, self.newer, self.older = page.rows, page.newer, page.older
+        self.by_key = {}
+        self._remember(self.rows)
+        self._fill(page.cursor)
+
+    def _without_loaded(self, rows: list[HistoryRow]) -> list[HistoryRow]:
+        return [row for row in rows if row.key not in self.by_key]
+
+    def _remember(self, rows: list[HistoryRow]) -> None:
+        self.by_key.update((row.key, row) for row in rows)
 
     def on_store_failed(self, message: StoreFailed) -> None:
         """The read failed (a damaged row, a locked file): say so above the table; the App
         shows the same line in a toast."""
+        self.waiting = False
         self.failure = message.message
         self._show_filter()
 
     def visible_rows(self) -> list[HistoryRow]:
-        wanted = self.kind_filter
-        return [row for row in self.rows if wanted == "all" or row.kind == wanted]
+        """The loaded rows (of the kind shown), newest first."""
+        return list(self.rows)
 
-    def _fill(self) -> None:
-        """Refill the table, keeping the cursor on the entry it was on."""
+    # ---- the table -------------------------------------------------------------------------
+    def _fill(self, cursor: str = "keep") -> None:
+        """Refill the table with the loaded rows; the cursor goes to the first or last row, or
+        stays on the entry it was on, at the same height on screen."""
         table = self.query_one(HistoryTable)
-        current = self.current_row()
-        visible = self.visible_rows()
-        keys = [row.key for row in visible]
-        if current is not None and current.key in keys:
-            self.shown = max(self.shown, keys.index(current.key) + LOAD_MORE_WITHIN + 1)
+        current = self._cursor_key()
+        index = table.cursor_row
+        offset = index - round(table.scroll_y)
         table.clear()
-        self._add_rows(visible[: self.shown])
-        if current is not None and current.key in table.rows:
-            table.move_cursor(row=table.get_row_index(current.key), animate=False)
+        self._add_rows(self.rows)
+        if cursor == "first" or not self.rows:
+            target = 0
+        elif cursor == "last":
+            target = len(self.rows) - 1
+        elif current is not None and current in table.rows:
+            target = table.get_row_index(current)
+        else:
+            target = min(index, len(self.rows) - 1)
+        table.move_cursor(row=target, animate=False, scroll=cursor != "keep")
+        if cursor == "keep":
+            y = max(0, target - max(0, offset))
+            table.call_after_refresh(table.scroll_to, y=y, animate=False, force=True)
         self._show_filter()
         self._show_detail()
 
@@ -158,27 +264,60 @@ class HistoryScreen(TrackerScreen[None]):
         self.query_one("#history-detail-scroll").scroll_home(animate=False)
 
     @on(DataTable.RowHighlighted)
-    def _load_more_near_the_end(self, event: DataTable.RowHighlighted) -> None:
+    def _load_more_near_an_end(self) -> None:
+        """The cursor near either end loads the next page that way (where the cursor is now:
+        a refill's highlight events arrive after the cursor has moved on)."""
         table = self.query_one(HistoryTable)
-        if event.cursor_row < table.row_count - LOAD_MORE_WITHIN:
+        if not table.row_count:
             return
-        more = self.visible_rows()[table.row_count : table.row_count + PAGE_SIZE]
-        if more:
-            self._add_rows(more)
-            self.shown = table.row_count
-            self._show_filter()
+        if table.cursor_row >= table.row_count - LOAD_MORE_WITHIN:
+            self._load_older()
+        elif table.cursor_row < LOAD_MORE_WITHIN:
+            self._load_newer()
 
-    def current_row(self) -> HistoryRow | None:
+    def wheeled(self, down: bool) -> None:
+        """The mouse wheel near either end of the table loads the next page that way."""
+        table = self.query_one(HistoryTable)
+        if down and table.scroll_y >= table.max_scroll_y - LOAD_MORE_WITHIN:
+            self._load_older()
+        elif not down and table.scroll_y <= LOAD_MORE_WITHIN:
+            self._load_newer()
+
+    def action_first_entry(self) -> None:
+        """Home: the newest entry, read afresh when it is not in the table."""
+        if self.newer:
+            self._ask("top", cursor="first", limit=PAGE_SIZE)
+        else:
+            self.query_one(HistoryTable).move_cursor(row=0, animate=False)
+
+    def action_last_entry(self) -> None:
+        """End: the oldest entry, in one press whatever the diary's size."""
+        table = self.query_one(HistoryTable)
+        if self.older:
+            self._ask("bottom", cursor="last", limit=PAGE_SIZE)
+        elif table.row_count:
+            table.move_cursor(row=table.row_count - 1, animate=False)
+
+    def _cursor_key(self) -> str | None:
         table = self.query_one(HistoryTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((row for row in self.rows if row.key == key), None)
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def current_row(self) -> HistoryRow | None:
+        """The highlighted entry, or None in an empty table."""
+        return self.by_key.get(self._cursor_key() or "")
 
     def _show_filter(self) -> None:
-        total = len(self.visible_rows())
-        shown = min(total, self.query_one(HistoryTable).row_count)
-        count = f"{total}" if shown == total else f"newest {shown} of {total}; more below"
+        shown = self.query_one(HistoryTable).row_count
+        if self.newer and self.older:
+            count = f"{shown} of {self.total} loaded; more above and below"
+        elif self.older:
+            count = f"newest {shown} of {self.total}; more below"
+        elif self.newer:
+            count = f"oldest {shown} of {self.total}; more above"
+        else:
+            count = f"{shown}"
         text = f"Showing {FILTER_WORDS[self.kind_filter]} ({count}), newest first.  f: filter"
         if self.failure:
             text = f"Could not load the history: {self.failure}"
@@ -187,10 +326,14 @@ class HistoryScreen(TrackerScreen[None]):
         self.query_one("#history-filter", Static).update(text)
 
     def watch_kind_filter(self) -> None:
-        self._fill()
+        """Another filter: the rows around the highlighted entry, of the kinds now shown."""
+        current = self.current_row()
+        if current is None:
+            self._ask("top", cursor="first", limit=PAGE_SIZE)
+        else:
+            self._ask("around", key=current.position, newer=PAGE_SIZE // 2, limit=PAGE_SIZE)
 
     def action_cycle_filter(self) -> None:
-        self.shown = PAGE_SIZE
         self.kind_filter = FILTERS[(FILTERS.index(self.kind_filter) + 1) % len(FILTERS)]
 
     @on(DataTable.RowSelected)

@@ -25,6 +25,7 @@ from tracker.analysis import DEFAULT_WEEKLY_TARGET, daily_series, summarize
 from tracker.analysis.calendar import shift
 from tracker.analysis.days import ROLLING_WINDOWS
 from tracker.analysis.summary_type import Summary
+from tracker.analysis.window import WINDOW_DAYS, window_rows
 from tracker.guidance.medicine_tips import merge_tips
 from tracker.tui.commands import quiet_bindings
 from tracker.tui.medicines import MedicinesGlance, load_medicines_glance
@@ -89,9 +90,56 @@ def load_trends(
     target: int = DEFAULT_WEEKLY_TARGET,
     baseline_from: str | None = None,
 ) -> TrendsData:
-    """Every figure of the Trends screen for `period` (a `PERIODS` key), as of `today`."""
+    """Every figure of the Trends screen for `period` (a `PERIODS` key), as of `today`.
+
+    A period of N days reads a bounded window (`trends_rows`), so 30 days, 90 days or a year
+    cost the same on a year of history or on thirty; "All time" reads everything.
+    """
+    pain, exercise = trends_rows(store, period, today, baseline_from)
+    return trends_from_rows(
+        pain, exercise, period, today, target, baseline_from, since=tips_window_start(period, today)
+    )
+
+
+def trends_rows(
+    store: Store, period: str, today: dt.date, baseline_from: str | None = None
+) -> tuple[list[dict], list[dict]]:
+    """The rows `period` needs, to `today`: for N days, the bounded reading the dashboard,
+    `tracker tips` and `plot` share (`analysis.window.window_rows`: the period with its
+    look-back, the last WINDOW_DAYS, the baselines of pain, the PEG and each interference item,
+    the first and last days); for "All time", every row."""
     end = today.isoformat()
-    pain, exercise = store.pain_rows(end=end), store.exercise_rows(end=end)
+    days = PERIODS[period].days
+    if days is None:
+        return store.pain_rows(end=end), store.exercise_rows(end=end)
+    start = shift(today, -(days - 1))
+    pain, exercise = window_rows(
+        store, end, start=start, baseline_from=baseline_from, measures=True
+    )
+    # Entries dated after today (another time zone) are left to the next day, as before.
+    return [r for r in pain if r["date"] <= end], [r for r in exercise if r["date"] <= end]
+
+
+def tips_window_start(period: str, today: dt.date) -> str | None:
+    """The first day `trends_rows` reads in full for the tips (None: "All time", every day)."""
+    if PERIODS[period].days is None:
+        return None
+    return shift(today, -(WINDOW_DAYS - 1))
+
+
+def trends_from_rows(
+    pain: list[dict],
+    exercise: list[dict],
+    period: str,
+    today: dt.date,
+    target: int = DEFAULT_WEEKLY_TARGET,
+    baseline_from: str | None = None,
+    *,
+    since: str | None = None,
+) -> TrendsData:
+    """The figures for `period` from rows already read: all of them, or the bounded window
+    `trends_rows` reads, which holds every entry from `since` on (see `tips_for_rows`)."""
+    end = today.isoformat()
     days = PERIODS[period].days
     start = shift(today, -(days - 1)) if days else None
     # "Your baseline" is the diary's whatever the period (analysis.change), as on the dashboard.
@@ -109,7 +157,9 @@ def load_trends(
         lead = shift(first, -LEAD_IN_DAYS)
         recent = [row for row in pain if row["date"] >= lead]
         daily = daily_series(recent, lead, end)[LEAD_IN_DAYS:]
-    tips = tips_for_rows(pain, exercise, today, target=target, baseline_from=baseline_from)
+    tips = tips_for_rows(
+        pain, exercise, today, target=target, baseline_from=baseline_from, since=since
+    )
     return TrendsData(period, summary, daily, summary["baseline_avg"], tips)
 
 
