@@ -7,6 +7,7 @@ depend on who runs them.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import sys
@@ -153,3 +154,12 @@ def invoke(db_path):
         return runner.invoke(cli, ["--db", str(db_path), *args], input=input)
 
     return run
+
+
+def pytest_collection_finish(session):
+    """Freeze what collection imported (Textual, click, tracker, hypothesis: about 200,000
+    objects that live as long as the run) out of the garbage collector's view: every full
+    collection in the run would otherwise walk them again, and the app tests make the
+    collector run often (each app leaves cycles of widgets behind)."""
+    gc.collect()
+    gc.freeze()

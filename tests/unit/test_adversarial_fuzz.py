@@ -227,6 +227,12 @@ class Arena:
         return self.root / "diary.db"
 
     def files(self) -> dict[str, Path]:
+        # Built once per arena: every case resolves each value against it many times.
+        if not hasattr(self, "_files"):
+            self._files = self._paths()
+        return self._files
+
+    def _paths(self) -> dict[str, Path]:
         return {
             "db": self.db,
             "folder": self.root / "a folder",
@@ -247,9 +253,9 @@ class Arena:
         self.files()["csv"].write_text(PAIN_CSV)
         shutil.copyfile(templates.foreign, self.files()["foreign"])
         self.null_kind = file_kind(make_null_device(self.files()["devnull"]))
-        bystanders = ("existing", "sqlite", "foreign", "csv")
-        self.bystanders = {name: sha256(self.files()[name]) for name in bystanders}
-        self.db_digest = sha256(self.db)
+        # Each bystander is a copy of a template (or fixed text): its digest is the template's.
+        self.bystanders = dict(templates.digests)
+        self.db_digest = templates.digests["sqlite"]
         return self
 
     def diary_untouched(self) -> bool:
@@ -309,6 +315,8 @@ class Templates:
     db: Path
     rows: dict = field(repr=False)
     foreign: Path
+    #: The bystanders' digests as every arena starts them (copies of these files and texts).
+    digests: dict = field(repr=False, default_factory=dict)
 
 
 @pytest.fixture(scope="module")
@@ -323,7 +331,12 @@ def templates(tmp_path_factory) -> Templates:
     conn.execute("INSERT INTO photos (name) VALUES ('beach.jpg')")
     conn.commit()
     conn.close()
-    return Templates(folder / "diary.db", table_rows(folder / "diary.db"), foreign)
+    texts = {"existing": "keep me\n", "csv": PAIN_CSV}
+    for name, text in texts.items():
+        (folder / name).write_text(text)
+    digests = {name: sha256(folder / name) for name in texts}
+    digests |= {"sqlite": sha256(folder / "diary.db"), "foreign": sha256(foreign)}
+    return Templates(folder / "diary.db", table_rows(folder / "diary.db"), foreign, digests)
 
 
 @pytest.fixture(scope="module")
