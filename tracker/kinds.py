@@ -153,15 +153,23 @@ def _from_medicines(name: str) -> Callable[[Mapping[str, Any]], Any]:
 _SYMPTOM_SET = frozenset(SYMPTOMS)
 
 
-def _pain_damage(row: Mapping[str, Any]) -> str | None:
-    symptoms = row.get("symptoms", "")
-    if symptoms is None or not isinstance(symptoms, str | list):
-        return f"symptoms {symptoms!r} is not a list of symptoms"
-    words = symptoms.split(",") if isinstance(symptoms, str) else symptoms
-    unknown = [w for w in words if w and w not in _SYMPTOM_SET]
+def _word_list_damage(
+    row: Mapping[str, Any], column: str, vocabulary: frozenset[str], what: str
+) -> str | None:
+    """A word-list column (stored comma-joined, read as a list) holding a word outside its
+    vocabulary, or not a list at all."""
+    value = row.get(column, "")
+    if value is None or not isinstance(value, str | list):
+        return f"{column} {value!r} is not a list of {what}"
+    words = value.split(",") if isinstance(value, str) else value
+    unknown = [w for w in words if w and w not in vocabulary]
     if unknown:
-        return f"symptoms holds an unknown word {unknown[0]!r}"
+        return f"{column} holds an unknown word {unknown[0]!r}"
     return None
+
+
+def _pain_damage(row: Mapping[str, Any]) -> str | None:
+    return _word_list_damage(row, "symptoms", _SYMPTOM_SET, "symptoms")
 
 
 PAIN = Kind(
@@ -345,14 +353,7 @@ def _side_effect_damage(row: Mapping[str, Any]) -> str | None:
     problem = _reference_damage(row, required=False)
     if problem:
         return problem
-    effects = row.get("effects", "")
-    if effects is None or not isinstance(effects, str | list):
-        return f"effects {effects!r} is not a list of side effects"
-    words = effects.split(",") if isinstance(effects, str) else effects
-    unknown = [w for w in words if w and w not in _SIDE_EFFECT_SET]
-    if unknown:
-        return f"effects holds an unknown word {unknown[0]!r}"
-    return None
+    return _word_list_damage(row, "effects", _SIDE_EFFECT_SET, "side effects")
 
 
 MEDICINE = Kind(
