@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 from tracker.exchange import import_bearable, import_flaredown
 from tracker.exchange.import_diary_records import DoseRecord, NotTaken, RatingRecord
 from tracker.exchange.import_records import Skipped
+from tracker.exchange.import_report import listed
 from tracker.exchange.import_sessions import Report
 from tracker.kinds import DOSE, MED_CHANGE, MEDICINE, SYMPTOM_RATING
 from tracker.models import ValidationError, validate_dose, validate_med_change, validate_medicine
@@ -320,20 +321,14 @@ def report_lines(report: DiaryReport) -> list[str]:
     if report.first:
         lines.append("First rows:")
         lines += [f"  {text}" for text in report.first]
-    if report.already:
-        lines.append(f"Already in the diary (not added again): {report.already}")
-        lines += [f"  {item.where}: {item.reason}" for item in report.examples_already]
-        if report.already > len(report.examples_already):
-            lines.append(f"  ... and {report.already - len(report.examples_already)} more")
+    lines += listed(
+        "Already in the diary (not added again)", report.already, report.examples_already
+    )
     if report.not_taken:
         lines.append(f"Not taken: {sum(report.not_taken.values())}")
         lines += [
             f"  {what}: {n} ({report.not_taken_why[what]})"
             for what, n in report.not_taken.most_common()
         ]
-    if report.skipped_count:
-        lines.append(f"Skipped: {report.skipped_count}")
-        lines += [f"  {item.where}: {item.reason}" for item in report.skipped]
-        if report.skipped_count > len(report.skipped):
-            lines.append(f"  ... and {report.skipped_count - len(report.skipped)} more")
+    lines += listed("Skipped", report.skipped_count, report.skipped)
     return lines

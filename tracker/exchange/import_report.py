@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 from tracker.kinds import EXERCISE
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tracker.exchange.import_records import Skipped
     from tracker.exchange.import_sessions import Report
 
 FORMAT_NAMES = {
@@ -34,24 +37,29 @@ def report_lines(report: Report) -> list[str]:
         lines.append("By month: " + _counts(Counter(dict(sorted(report.by_month.items())))))
         lines.append("First sessions:")
         lines += [f"  {text}" for text in report.first]
-    if report.already:
-        lines.append(f"Already in the diary (not added again): {report.already}")
-        lines += [f"  {item.where}: {item.reason}" for item in report.examples_already]
-        if report.already > len(report.examples_already):
-            lines.append(f"  ... and {report.already - len(report.examples_already)} more")
-    if report.overlapping:
-        lines.append(f"Same day and category as a session typed by hand: {report.overlapping}")
-        lines += [f"  {item.where}: {item.reason}" for item in report.overlaps]
-    if report.skipped_count:
-        lines.append(f"Skipped: {report.skipped_count}")
-        lines += [f"  {item.where}: {item.reason}" for item in report.skipped]
-        if report.skipped_count > len(report.skipped):
-            lines.append(f"  ... and {report.skipped_count - len(report.skipped)} more")
+    lines += listed(
+        "Already in the diary (not added again)", report.already, report.examples_already
+    )
+    lines += listed(
+        "Same day and category as a session typed by hand", report.overlapping, report.overlaps
+    )
+    lines += listed("Skipped", report.skipped_count, report.skipped)
     if report.unknown:
         lines.append(
             "Types not in the mapping table (kept as their own name, category inferred): "
             + _counts(report.unknown)
         )
+    return lines
+
+
+def listed(heading: str, count: int, items: Sequence[Skipped]) -> list[str]:
+    """'Heading: N', then each kept item (where: why), then how many more were not kept;
+    nothing when the count is 0."""
+    if not count:
+        return []
+    lines = [f"{heading}: {count}", *(f"  {item.where}: {item.reason}" for item in items)]
+    if count > len(items):
+        lines.append(f"  ... and {count - len(items)} more")
     return lines
 
 
