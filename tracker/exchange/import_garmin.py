@@ -16,14 +16,12 @@ effect (not an effort score on a 1-10 scale), everything else.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from tracker.exchange.import_records import Activity, Found, Skipped
-from tracker.problems import UsageProblem
+from tracker.exchange.import_records import Activity, Found, Skipped, csv_records
 
 #: Names of the start column, newest export first.
 DATE_COLUMNS = ("Date", "Start Time", "Begin Timestamp", "Start")
@@ -55,20 +53,14 @@ def is_garmin(header: list[str]) -> bool:
 
 def read(path: Path) -> Iterator[Found]:
     """Every row of a Garmin activities CSV as an Activity, or Skipped naming its line."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [cell.strip() for cell in next(reader, [])]
-            columns = {name: header.index(name) for name in reversed(header)}  # first wins
-            previous = reader.line_num
-            for record in reader:
-                line, previous = previous + 1, reader.line_num
-                if record and any(cell.strip() for cell in record):
-                    yield _activity(record, columns, f"{path.name} line {line}")
-    except UnicodeDecodeError:
-        raise UsageProblem(f"{path} is not UTF-8 text; nothing was imported") from None
-    except csv.Error as exc:
-        raise UsageProblem(f"{path}: not valid CSV ({exc}); nothing was imported") from None
+    for columns, line, record in csv_records(path, _columns):
+        yield _activity(record, columns, line)
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Column name -> its position; a repeated name is read from its first column."""
+    names = [cell.strip() for cell in header]
+    return {name: names.index(name) for name in reversed(names)}
 
 
 def _first(record: list[str], columns: dict[str, int], names: tuple[str, ...]) -> tuple[str, str]:

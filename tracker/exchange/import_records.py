@@ -10,9 +10,16 @@ A file that cannot be read at all (not UTF-8, broken XML, a truncated FIT file) 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from tracker.problems import UsageProblem
+
+Columns = TypeVar("Columns")
 
 
 @dataclass(frozen=True)
@@ -60,3 +67,24 @@ def effort_score(raw: str | None) -> int | None:
     if not value.is_integer() or not 1 <= value <= 10:
         raise ValueError(f"effort {raw.strip()!r} is not a whole number from 1 to 10")
     return int(value)
+
+
+def csv_records(
+    path: Path, columns_of: Callable[[list[str]], Columns]
+) -> Iterator[tuple[Columns, str, list[str]]]:
+    """Each non-blank row of another app's CSV file after its header: (the header read by
+    `columns_of`, where the row is "file line N", the row). A file that is not UTF-8 or not
+    CSV raises UsageProblem (nothing is imported from it)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            columns = columns_of(next(reader, []))
+            previous = reader.line_num
+            for record in reader:
+                line, previous = previous + 1, reader.line_num
+                if record and any(cell.strip() for cell in record):
+                    yield columns, f"{path.name} line {line}", record
+    except UnicodeDecodeError:
+        raise UsageProblem(f"{path} is not UTF-8 text; nothing was imported") from None
+    except csv.Error as exc:
+        raise UsageProblem(f"{path}: not valid CSV ({exc}); nothing was imported") from None

@@ -11,13 +11,11 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from tracker.exchange.import_records import Activity, Found, Skipped, effort_score
-from tracker.problems import UsageProblem
+from tracker.exchange.import_records import Activity, Found, Skipped, csv_records, effort_score
 
 #: The columns that make a file Strava's (`import_sniff` checks them in the header).
 SIGNATURE = ("Activity ID", "Activity Date", "Activity Type", "Elapsed Time")
@@ -39,19 +37,8 @@ def positions(header: list[str]) -> dict[str, list[int]]:
 
 def read(path: Path) -> Iterator[Found]:
     """Every row of an activities.csv as an Activity, or Skipped naming its line."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            where = positions(next(reader, []))
-            previous = reader.line_num
-            for record in reader:
-                line, previous = previous + 1, reader.line_num
-                if record and any(cell.strip() for cell in record):
-                    yield _activity(record, where, f"{path.name} line {line}")
-    except UnicodeDecodeError:
-        raise UsageProblem(f"{path} is not UTF-8 text; nothing was imported") from None
-    except csv.Error as exc:
-        raise UsageProblem(f"{path}: not valid CSV ({exc}); nothing was imported") from None
+    for where, line, record in csv_records(path, positions):
+        yield _activity(record, where, line)
 
 
 def _cell(record: list[str], where: dict[str, list[int]], name: str) -> str:
