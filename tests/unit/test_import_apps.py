@@ -511,3 +511,14 @@ def test_garmin_rows_are_read_or_skipped_never_crash(tmp_path_factory, cells):
         assert isinstance(item, Activity | Skipped)
         if isinstance(item, Activity):
             assert session_of(item, PARIS) is not None
+
+
+def test_a_long_history_is_counted_by_year_not_by_month():
+    from collections import Counter
+
+    from tracker.exchange.import_report import _by_period
+
+    months = Counter({f"{year}-{month:02d}": 2 for year in (2019, 2020, 2021) for month in (1, 6)})
+    assert _by_period(months) == "By month: " + ", ".join(f"{m} 2" for m in sorted(months))
+    many = Counter({f"{y}-{m:02d}": 1 for y in range(2010, 2013) for m in range(1, 13)})
+    assert _by_period(many) == "By year: 2010 12, 2011 12, 2012 12"

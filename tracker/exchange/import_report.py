@@ -34,7 +34,7 @@ def report_lines(report: Report) -> list[str]:
     lines = [_headline(report), days + "."]
     if report.added:
         lines.append("By category: " + _counts(report.by_category, label=True))
-        lines.append("By month: " + _counts(Counter(dict(sorted(report.by_month.items())))))
+        lines.append(_by_period(report.by_month))
         lines.append("First sessions:")
         lines += [f"  {text}" for text in report.first]
     lines += listed(
@@ -50,6 +50,21 @@ def report_lines(report: Report) -> list[str]:
             + _counts(report.unknown)
         )
     return lines
+
+
+#: Beyond this many months, the counts are given by year: a decade's watch history would
+#: otherwise print one line of 120 months.
+MONTHS_SHOWN = 24
+
+
+def _by_period(by_month: Counter[str]) -> str:
+    """'By month: 2020-10 4, ...', or 'By year: ...' when there are too many months."""
+    if len(by_month) <= MONTHS_SHOWN:
+        return "By month: " + _counts(Counter(dict(sorted(by_month.items()))))
+    by_year: Counter[str] = Counter()
+    for month, n in by_month.items():
+        by_year[month[:4]] += n
+    return "By year: " + _counts(Counter(dict(sorted(by_year.items()))))
 
 
 def listed(heading: str, count: int, items: Sequence[Skipped]) -> list[str]:
