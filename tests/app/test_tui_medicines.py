@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import TODAY, make_app, rows, screen_text, settle, wait_until
+from tui_helpers import TODAY, burst, make_app, rows, screen_text, settle, wait_until
 
 from tracker.models.medicines import Dose, MedChange, Medicine
 from tracker.sample import write_sample
 from tracker.store import Store
 from tracker.store.medicines import add_medicines
-from tracker.tui.screens.doses import DosesScreen
+from tracker.tui.screens.doses import DosesScreen, DoseTable
 from tracker.tui.screens.history import HistoryScreen
 from tracker.tui.screens.medicine_forms import (
     DoseForm,
@@ -133,6 +133,21 @@ async def test_dose_screen_marks_taken_and_skipped_by_key(meds_db):
         assert len(todays_doses(meds_db)) == 3
         await pilot.press("escape")  # closes the prompt, stays on the screen
         assert isinstance(app.screen, DosesScreen)
+
+        # Typed without pauses: s and a reason with letters that are keys elsewhere (q quits,
+        # b imports, h opens History) all reach the prompt, and enter saves that reason.
+        screen.query_one(DoseTable).focus()
+        await pilot.press("down")
+        assert screen.current_slot().key == "3:1"
+        burst(app, ["s", *"quite busy, had tea", "enter"])
+        await settle(pilot)
+        assert isinstance(app.screen, DosesScreen)
+        latest = todays_doses(meds_db)[-1]
+        assert (latest["medicine_id"], latest["status"], latest["reason"]) == (
+            3,
+            "skipped",
+            "quite busy, had tea",
+        )
 
         # ctrl+y: yesterday's list, where "[bold]x[/]" 1 of 2 was taken at 21:00.
         await pilot.press("ctrl+y")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -71,8 +72,40 @@ def status_text(slot: DoseSlot) -> Text:
     return text
 
 
+#: The keys that mark the highlighted dose, and the status each gives.
+MARK_KEYS = {"t": "taken", "s": "skipped"}
+
+
 class DoseTable(DataTable):
-    """The day's dose slots; its keys are the screen's (t, s)."""
+    """The day's dose slots; t and s (the screen's keys) act on the line they were typed on.
+
+    Keys typed fast after `s` (or `t` on an as-needed line) reach the table before the
+    reason prompt has focus, and a binding runs only once its key has bubbled up to the App,
+    after the keys behind it. So the table acts on t and s as they arrive, and while a reason
+    is asked for it hands every key to the prompt: "s", "too sleepy", enter saves that reason,
+    and no letter of it runs a key of the screen or the app (`q` quit, `b` import...)."""
+
+    async def on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if not isinstance(screen, DosesScreen):
+            return
+        if screen.pending is None:
+            if event.key in MARK_KEYS:
+                event.stop()
+                event.prevent_default()
+                screen.action_mark(MARK_KEYS[event.key])
+            return
+        if event.key == "escape":
+            return  # the screen's: close the prompt
+        reason = screen.query_one("#dose-reason", Input)
+        event.stop()
+        event.prevent_default()
+        if event.key == "enter":
+            await reason.action_submit()
+        elif event.key == "backspace":
+            reason.action_delete_left()
+        elif event.is_printable and event.character:
+            reason.insert_text_at_cursor(event.character)
 
 
 class DosesScreen(TrackerScreen[None]):
