@@ -170,3 +170,25 @@ def test_a_dose_logged_today_silences_remind_a_medicine_does_not(invoke):
     assert "nothing logged today" in invoke("remind").output
     invoke("med", "take", "duloxetine")
     assert invoke("remind").output == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("med", "take", "Pregabalin"),
+        ("med", "skip", "Pregabalin"),
+        ("med", "change", "Pregabalin", "--strength", "150"),
+        ("med", "stop", "Pregabalin"),
+        ("edit", "pain", "3", "--note", "x"),
+        ("edit", "dose", "1", "--reason", "x"),
+        ("delete", "pain", "3", "--yes"),
+    ],
+)
+def test_changing_what_is_logged_in_no_diary_creates_none(invoke, db_path, args):
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().splitlines() == [
+        f"Error: there is no diary at {db_path} yet, so nothing to change; logging an entry "
+        "creates it"
+    ]
+    assert not db_path.exists()

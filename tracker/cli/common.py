@@ -31,6 +31,20 @@ def open_store(ctx: click.Context, create: bool = True):
     return store
 
 
+def open_existing_store(ctx: click.Context):
+    """The Store of a command that changes what is already logged (edit, delete, a medicine's
+    change or dose): with no diary yet there is nothing to change, so it says so in one line
+    (exit 2) instead of creating an empty diary."""
+    path = db_path(ctx)
+    if not path.exists():
+        from tracker.problems import UsageProblem
+
+        raise UsageProblem(
+            f"there is no diary at {path} yet, so nothing to change; logging an entry creates it"
+        )
+    return open_store(ctx)
+
+
 #: SQLite's largest rowid: a larger id cannot name any entry (and would overflow).
 MAX_ID = 2**63 - 1
 id_argument = click.argument("entry_id", metavar="ID", type=click.IntRange(1, MAX_ID))

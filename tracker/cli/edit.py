@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import id_argument, open_store
+from tracker.cli.common import id_argument, open_existing_store
 from tracker.cli.log import entry_line, exercise_options, pain_fields, pain_options
 from tracker.cli.med import EDIT_COMMANDS
 from tracker.kinds import KIND_NAMES, kind_named
@@ -48,7 +48,7 @@ def edit() -> None:
 def edit_pain(ctx: click.Context, entry_id: int, **options) -> None:
     """Edit pain entry ID."""
     _refuse_cleared_date(options)
-    store = open_store(ctx)
+    store = open_existing_store(ctx)
     row = _existing(store, "pain", entry_id)
     entry = validate_pain({**_kept(row), **pain_fields(**options)})
     store.update(entry_id, entry)
@@ -64,7 +64,7 @@ def edit_pain(ctx: click.Context, entry_id: int, **options) -> None:
 def edit_exercise(ctx: click.Context, entry_id: int, **options) -> None:
     """Edit exercise session ID."""
     _refuse_cleared_date(options)
-    store = open_store(ctx)
+    store = open_existing_store(ctx)
     row = _existing(store, "exercise", entry_id)
     given = {k: v for k, v in options.items() if v is not None}
     if "activity" in given and "category" not in given:
@@ -92,7 +92,7 @@ def edit_symptom_rating(ctx: click.Context, entry_id: int, **options) -> None:
     from tracker.models.symptom_ratings import validate_symptom_rating
 
     _refuse_cleared_date(options)
-    store = open_store(ctx)
+    store = open_existing_store(ctx)
     row = _existing(store, "symptom_rating", entry_id)
     given = {k: v for k, v in options.items() if v is not None}
     rating = validate_symptom_rating({**_kept(row), **given})
@@ -112,7 +112,7 @@ def delete(ctx: click.Context, kind: str, entry_id: int, yes: bool) -> None:
     history)."""
     from tracker.store.medicines import with_medicine_names
 
-    store = open_store(ctx)
+    store = open_existing_store(ctx)
     row = _existing(store, kind, entry_id)
     store.check_deletable(kind, entry_id)
     (named,) = with_medicine_names(store, [row])

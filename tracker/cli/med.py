@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from tracker.cli.common import date_option, id_argument, open_store
+from tracker.cli.common import date_option, id_argument, open_existing_store, open_store
 from tracker.models import (
     DOSE_STATUSES,
     FORMS,
@@ -186,7 +186,7 @@ def change(ctx: click.Context, name: str, **options: Any) -> None:
     if "strength" not in given and "doses_per_day" not in given:
         raise UsageProblem("strength: give --strength N, --doses-per-day N or both")
     day = parse_date(given.get("date"))
-    store = open_store(ctx)
+    store = open_existing_store(ctx)
     medicine = find(store, name)
     latest = _require_current(store, medicine, day, "change")
     if medicine["schedule"] == "as_needed" and "doses_per_day" in given:
@@ -217,7 +217,7 @@ def stop(ctx: click.Context, name: str, **options: Any) -> None:
     """Record that you stopped a medicine (its history is kept)."""
     given = _given(**options)
     day = parse_date(given.get("date"))
-    store = open_store(ctx)
+    store = open_existing_store(ctx)
     medicine = find(store, name)
     _require_current(store, medicine, day, "stop")
     entry = validate_med_change(
@@ -240,7 +240,7 @@ def restart(ctx: click.Context, name: str, **options: Any) -> None:
     last ones)."""
     given = _given(**options)
     day = parse_date(given.get("date"))
-    store = open_store(ctx)
+    store = open_existing_store(ctx)
     medicine = find(store, name)
     latest = _regimen_on(store, medicine, day)
     if latest is not None and latest["change"] != "stop":
@@ -265,7 +265,7 @@ def restart(ctx: click.Context, name: str, **options: Any) -> None:
 
 def _dose(ctx: click.Context, name: str, status: str, given: dict[str, Any]) -> None:
     dose = validate_dose({**given, "medicine_id": 1, "status": status})  # values first
-    store = open_store(ctx)
+    store = open_existing_store(ctx)
     medicine = find(store, name)
     dose.medicine_id = medicine["id"]
     latest = _regimen_on(store, medicine, dose.date)
@@ -426,7 +426,7 @@ def _refuse_cleared_date(given: dict) -> None:
 
 def _edited(ctx: click.Context, kind: str, entry_id: int, given: dict, validate) -> None:
     _refuse_cleared_date(given)
-    store = open_store(ctx)
+    store = open_existing_store(ctx)
     row = _existing(store, kind, entry_id)
     if "medicine" in given:
         text = given.pop("medicine")
