@@ -118,11 +118,32 @@ def hermetic_environment(tmp_path_factory):
             for name in names if module is not None else ():
                 if getattr(module, name, None) != TEXTUAL_DEFAULTS[name]:
                     patch.setattr(module, name, TEXTUAL_DEFAULTS[name])
+        _quicker_idle_checks(patch)
         app = sys.modules.get("textual.app")
         if app is not None:  # App.theme took TEXTUAL_THEME as its default at class creation
             patch.setattr(app.App.theme, "_default", TEXTUAL_DEFAULTS["DEFAULT_THEME"])
         yield
     time.tzset()
+
+
+# How long Pilot watches the process to decide the app has gone idle (Textual's 20 ms).
+IDLE_CHECK_SECONDS = 0.005
+
+
+def _quicker_idle_checks(patch: pytest.MonkeyPatch) -> None:
+    """Look for idleness in 5 ms steps instead of Textual's 20 ms.
+
+    Every `pilot.press` and `pilot.pause()` waits for the app to go idle: it sleeps one step at
+    a time until a step passes with the process using under a twentieth of it in CPU. Each key
+    pressed therefore sleeps at least two steps; at 20 ms a step, the app tests spent about half
+    their time asleep. The rule is the same at 5 ms (the same fraction of a shorter step), and
+    the tests still wait for workers and conditions explicitly (`settle`, `wait_until`).
+    Measured on 2 cores, the app tests alone: 76-102 s at 20 ms, 62 s at 5 ms.
+    """
+    from textual import _wait
+
+    patch.setattr(_wait, "SLEEP_GRANULARITY", IDLE_CHECK_SECONDS)
+    patch.setattr(_wait, "SLEEP_IDLE", IDLE_CHECK_SECONDS / 20)
 
 
 @pytest.fixture(autouse=True)

@@ -82,12 +82,12 @@ async def settle(pilot) -> None:
 
 
 async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 3.0) -> bool:
-    """Poll `condition` in 0.1 s steps until it holds or `timeout` seconds pass."""
+    """Poll `condition` in 20 ms steps until it holds or `timeout` seconds pass."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return True
-        await pilot.pause(0.1)
+        await pilot.pause(0.02)
     return condition()
 
 
