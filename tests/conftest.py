@@ -199,10 +199,24 @@ def invoke(db_path):
     return run
 
 
+#: Allocations between two young-generation collections (CPython's default: 700).
+GC_YOUNG_THRESHOLD = 50_000
+
+
 def pytest_collection_finish(session):
     """Freeze what collection imported (Textual, click, tracker, hypothesis: about 200,000
     objects that live as long as the run) out of the garbage collector's view: every full
     collection in the run would otherwise walk them again, and the app tests make the
-    collector run often (each app leaves cycles of widgets behind)."""
+    collector run often (each app leaves cycles of widgets behind).
+
+    Then collect less often: a Textual app allocates hundreds of thousands of short-lived
+    objects a second (every rendered line is a Strip with seven small caches), so at CPython's
+    default of 700 allocations the collector ran thousands of times per test. Measured on
+    three app test files, one process: 28-31 s of CPU at 700, 23-25 s at 10,000 to 200,000
+    (50,000 chosen), for 150 MB of peak memory instead of 115 MB. Nothing is left uncollected:
+    the same collections happen, in bigger batches.
+    """
     gc.collect()
     gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, older, oldest)
